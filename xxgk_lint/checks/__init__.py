@@ -1,0 +1,1 @@
+"""Built-in checks, one module per rule family, registered as entry points in pyproject.toml."""

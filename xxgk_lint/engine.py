@@ -1,0 +1,150 @@
+"""The pipeline for one file: load → normalise → parse → checks → resolved findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .check import Check, run_checks
+from .diagnostic import Diagnostic, Severity
+from .document import Document
+from .errors import InputError
+from .settings import Settings
+from .source import Source, load_path
+
+REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+@dataclass
+class Finding:
+    """A diagnostic resolved for output: positions, severity and rendered message."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    data: dict[str, Any]
+    fix: dict[str, Any] | None
+    start: int = 0  # original offsets, for renderers that show the source
+    end: int = 0
+    help: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "data": self.data,
+            "fix": self.fix,
+        }
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict[str, Any] | None = None
+    error: str | None = None
+    source: Source | None = None
+
+
+def _fix_json(doc: Document, diag: Diagnostic) -> dict[str, Any] | None:
+    if diag.fix is None:
+        return None
+    edits = []
+    for edit in diag.fix.edits:
+        (line, col), (end_line, end_col) = (
+            doc.source.position(edit.start),
+            doc.source.position(edit.end),
+        )
+        edits.append(
+            {
+                "line": line,
+                "column": col,
+                "end_line": end_line,
+                "end_column": end_col,
+                "content": edit.replacement,
+            }
+        )
+    return {"applicability": diag.fix.applicability, "edits": edits}
+
+
+def resolve(doc: Document, diag: Diagnostic, check: Check, lang: str) -> Finding:
+    """Turn offsets into positions in the original file and render the message."""
+    line, column = doc.source.position(diag.start)
+    end_line, end_column = doc.source.position(max(diag.end, diag.start))
+    override = doc.settings.severity.get(diag.code)
+    severity = Severity(override) if override else (diag.severity or check.severity)
+    message = check.messages[diag.message_key].render(lang, diag.args)
+    return Finding(
+        diag.code,
+        check.name,
+        severity,
+        message,
+        doc.path,
+        line,
+        column,
+        end_line,
+        end_column,
+        diag.data,
+        _fix_json(doc, diag),
+        diag.start,
+        diag.end,
+        check.help.render(lang, diag.args) if check.help else "",
+    )
+
+
+def lint_source(source: Source, checks: list[Check], settings: Settings) -> FileResult:
+    doc = Document(source, settings)
+    by_code = {c.code: c for c in checks}
+    findings = [
+        resolve(doc, d, by_code[d.code], settings.lang) for d in run_checks(doc, checks)
+    ]
+    findings.sort(key=lambda f: (f.line, f.column, f.code))
+    return FileResult(source.path, findings, doc.facts.as_json(), source=source)
+
+
+def lint_path(path: Path, display: str, checks: list[Check], settings: Settings) -> FileResult:
+    try:
+        source = load_path(path, display)
+    except InputError as exc:
+        return FileResult(display, error=exc.problem)
+    return lint_source(source, checks, settings)
+
+
+def discover(paths: Iterable[str]) -> Iterator[tuple[Path | None, str]]:
+    """Files to check: named files as given, folders searched recursively for reports."""
+    for raw in paths:
+        if raw == "-":
+            yield None, "-"
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in REPORT_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                raise InputError(raw, "folder holds no report files (.txt, .md)")
+            for p in found:
+                yield p, str(p)
+        elif not path.exists():
+            raise InputError(raw, "no such file or folder")
+        else:
+            yield path, raw

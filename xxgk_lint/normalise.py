@@ -1,0 +1,107 @@
+"""Normalisation: a view of the text for matching, never shown to the user.
+
+Checks match against one canonical form (simplified characters, half-width ASCII, pinyin
+readings removed) and report through ``to_orig`` so every position lands in the original
+file. Traditional→simplified conversion and width folding keep one character for one
+character; only pinyin removal deletes text, so the offset map is a short list of
+break points rather than one integer per character.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PLAIN = "aaaaeeeeiiiioooouuuuüüüü"
+_UNTONE = str.maketrans(_TONED, _PLAIN)
+
+_SYLLABLE = re.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:i(?:a(?:o|ng|n)?|e|u|ng|n|ong|o)?|u(?:a(?:i|ng|n)?|o|i|n|e)?|ü(?:e|an|n)?"
+    r"|a(?:i|o|ng|n)?|o(?:u|ng)?|e(?:i|ng|n|r)?|ê)"
+)
+PINYIN_READING = re.compile(rf"(?<=[^\s(（)）])[(（]([a-zü{_TONED}]{{1,6}})[)）]")
+"""A bracketed reading right after a character, as conversion tools leave it: 根據(jù)."""
+
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20})
+_WIDTH_TABLE = str.maketrans(_WIDTH)
+
+
+def is_pinyin_reading(content: str) -> bool:
+    """True for one toned pinyin syllable: the tone mark keeps (a), (ii) and words out."""
+    if not any(ch in _TONED for ch in content):
+        return False
+    return _SYLLABLE.fullmatch(content.translate(_UNTONE)) is not None
+
+
+def find_pinyin_readings(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of pinyin readings in ``text``."""
+    return [m.span() for m in PINYIN_READING.finditer(text) if is_pinyin_reading(m.group(1))]
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC t2s, keeping the length so offsets stay valid (char by char where a phrase differs)."""
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    out = []
+    for line in text.split("\n"):
+        conv = _t2s().convert(line)
+        if len(conv) != len(line):
+            conv = "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in line)
+        out.append(conv)
+    return "\n".join(out)
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII forms to half-width, odd spaces to a plain space."""
+    return text.translate(_WIDTH_TABLE)
+
+
+@dataclass
+class NormalView:
+    """Normalised text plus the map from its offsets back to the original text."""
+
+    text: str
+    _points: list[int] = field(default_factory=list)
+    _shifts: list[int] = field(default_factory=list)
+    pinyin_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_orig(self, index: int) -> int:
+        """Original offset of the character at normalised ``index``."""
+        k = bisect_right(self._points, index) - 1
+        return index + (self._shifts[k] if k >= 0 else 0)
+
+    def span_to_orig(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of a normalised span; the end stays exclusive and skips removed text."""
+        if end <= start:
+            o = self.to_orig(start)
+            return o, o
+        return self.to_orig(start), self.to_orig(end - 1) + 1
+
+
+def normalise(text: str) -> NormalView:
+    """Build the matching view of ``text``: pinyin removed, simplified, width-folded."""
+    spans = find_pinyin_readings(text)
+    pieces, points, shifts = [], [], []
+    last = removed = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        removed += end - start
+        points.append(start - removed + (end - start))
+        shifts.append(removed)
+        last = end
+    pieces.append(text[last:])
+    stripped = "".join(pieces)
+    return NormalView(fold_width(to_simplified(stripped)), points, shifts, spans)

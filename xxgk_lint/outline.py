@@ -1,0 +1,329 @@
+"""Parse: classify each line, then let the Lark grammar build the outline tree.
+
+Classification decides what one line is (heading of a numbering style, table row, title,
+signature, body); ``grammars/outline.lark`` decides how lines nest. Real reports skip levels,
+restart numbering and paste artefacts before heading numbers, so classification is tolerant
+and the grammar accepts every sequence: what it cannot place is body text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .chrome import is_chrome
+from .numerals import CIRCLED, cn_to_int
+
+# Heading styles, from the outermost to the innermost level the grammar knows.
+STYLE_LEVELS = {
+    "part": 1,  # 第一部分
+    "cn": 2,  # 一、
+    "cn_paren": 3,  # （一）
+    "arabic": 4,  # 1. / 1、
+    "arabic_paren": 5,  # （1）
+    "circled": 6,  # ①
+}
+
+_CN = "一二三四五六七八九十"
+# Artefacts seen before heading numbers: Word bookmarks, Markdown marks, bullets.
+LEADING_ARTEFACT = re.compile(r"^(?:\s|\[bookmark:[^\]]*\]|#{1,6}(?=\s)|[*■●◆□▪•])*")
+_HEADING_PATTERNS = [
+    ("part", re.compile(rf"第([{_CN}]{{1,3}})(?:部分|章)\s*[、.,:]?\s*")),
+    ("cn", re.compile(rf"([{_CN}]{{1,3}})\s*([、.,:]+|\s+(?=\S))\s*")),
+    ("cn_paren", re.compile(rf"[(]\s*([{_CN}]{{1,3}})\s*[)]\s*[、.,:]*\s*")),
+    ("arabic", re.compile(r"(\d{1,2})\s*(、|\.(?![\d%])|,(?=\D))\s*")),
+    ("arabic_paren", re.compile(r"[(]\s*(\d{1,2})\s*[)]\s*[、.,:]*\s*")),
+    ("circled", re.compile(rf"([{CIRCLED}])\s*[、.,:]*\s*")),
+]
+_NOT_AFTER_NUMBER = re.compile(r"[年月日号%倍个件条项是]|[一二三四五六七八九十]")
+_TITLE_END = re.compile(r"[。:;!?]")
+_TITLE_WORDS = re.compile(r"报告|年报|工作总结|情况总结")
+_DATE_LINE = re.compile(
+    r"^(?:\d{4}|[一二三四五六七八九〇零○O]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
+)
+_SENTENCE_PUNCT = re.compile(r"[。,;:!?、]")
+_TITLE_BREAKERS = re.compile(r"[。,;!?]")
+_TABLE_CELL_LINE = re.compile(r"\|\s*$")
+
+
+@dataclass
+class Heading:
+    """A numbered heading: its style, number and title, with spans in the original file."""
+
+    level: int
+    style: str
+    number: int
+    line: int
+    marker: str  # the numbering as written in the original, e.g. （四）、
+    title: str  # normalised title text (up to the first sentence mark)
+    start: int  # original offset of the marker
+    end: int  # original offset of the end of the line's text
+    title_start: int
+    title_end: int
+    inline: str = ""  # normalised run-in body after the title on the same line
+
+
+@dataclass
+class Table:
+    """A block of consecutive table-row lines (cells are read by the tables module)."""
+
+    lines: list[int]
+
+
+@dataclass
+class Section:
+    """A heading and everything under it until the next heading of its level or higher."""
+
+    heading: Heading
+    body: list[int] = field(default_factory=list)  # body line indices directly here
+    tables: list[Table] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    last_line: int = 0
+
+    def walk(self):
+        """This section and all below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Signature:
+    issuer_line: int | None
+    date_line: int
+
+
+@dataclass
+class Outline:
+    front: list[int] = field(default_factory=list)
+    title_line: int | None = None
+    preamble: list[int] = field(default_factory=list)
+    preamble_tables: list[Table] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    signature: Signature | None = None
+    tail: list[int] = field(default_factory=list)
+
+    def walk(self):
+        """Every section at every level, in document order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def headings(self) -> list[Heading]:
+        return [s.heading for s in self.walk()]
+
+    def tables(self) -> list[Table]:
+        found = list(self.preamble_tables)
+        for section in self.walk():
+            found.extend(section.tables)
+        return sorted(found, key=lambda t: t.lines[0])
+
+
+def strip_artefacts(line: str) -> int:
+    """Length of the artefacts and indentation before a line's first real character."""
+    return LEADING_ARTEFACT.match(line).end()
+
+
+def match_heading(norm: str) -> tuple[str, int, int] | None:
+    """(style, number, length of the marker) when a normalised line starts with a heading number."""
+    for style, pattern in _HEADING_PATTERNS:
+        m = pattern.match(norm)
+        if not m:
+            continue
+        rest = norm[m.end() :]
+        if not rest.strip() and style in ("cn", "arabic"):
+            return None
+        raw = m.group(1)
+        if style == "cn" and not (m.group(2) and m.group(2).strip()):
+            # 一 followed only by a space: a heading only when a short title follows
+            if len(rest) > 30 or _SENTENCE_PUNCT.search(rest[:30]):
+                return None
+        if style in ("arabic", "cn") and _NOT_AFTER_NUMBER.match(rest):
+            return None
+        if style in ("cn", "cn_paren", "part"):
+            number = cn_to_int(raw)
+        elif style == "circled":
+            number = CIRCLED.index(raw) + 1
+        else:
+            number = int(raw)
+        if number is None or number == 0:
+            return None
+        return style, number, m.end()
+    return None
+
+
+def is_table_row(norm: str) -> bool:
+    line = norm.strip()
+    if line.count("|") >= 2 or (_TABLE_CELL_LINE.search(line) and len(line) <= 60):
+        return True
+    cells = [c for c in norm.split("\t") if c.strip()]
+    return len(cells) >= 2
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from lark import Lark
+
+    grammar = resources.files("xxgk_lint").joinpath("grammars/outline.lark").read_text("utf-8")
+    return Lark(grammar, parser="lalr", lexer="basic", maybe_placeholders=False)
+
+
+@dataclass
+class _Classified:
+    symbols: list[str]
+    lines: list[int]  # line index of each symbol
+    headings: dict[int, Heading]
+
+
+def _find_title(norm_lines: list[str], first_heading: int) -> int | None:
+    """The first short line naming a report before the first heading, past any page furniture."""
+    seen = 0
+    for i in range(min(first_heading, len(norm_lines))):
+        text = norm_lines[i].strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > 8:
+            break
+        if is_chrome(text) or len(text) > 80 or text.endswith("。"):
+            continue
+        if _TITLE_WORDS.search(text) and not _TITLE_BREAKERS.search(text):
+            return i
+    return None
+
+
+def _find_signature(norm_lines, after: int) -> tuple[int | None, int] | None:
+    """(issuer line, date line) of a closing signature, skipping trailing blank and chrome lines."""
+    i = len(norm_lines) - 1
+    while i > after and (not norm_lines[i].strip() or is_chrome(norm_lines[i])):
+        i -= 1
+    if i <= after:
+        return None
+    date_text = re.sub(r"\s+", "", norm_lines[i])
+    if not _DATE_LINE.match(date_text):
+        return None
+    j = i - 1
+    while j > after and not norm_lines[j].strip():
+        j -= 1
+    issuer = norm_lines[j].strip() if j > after else ""
+    if issuer and len(issuer) <= 40 and not _SENTENCE_PUNCT.search(issuer):
+        return j, i
+    return None, i
+
+
+def classify(norm_lines: list[str]) -> tuple[list[str], list[int], dict[int, tuple[str, int, int]]]:
+    """One grammar symbol per non-blank line: the string the outline grammar parses."""
+    heads: dict[int, tuple[str, int, int]] = {}
+    kinds: list[str] = []
+    first_heading = len(norm_lines)
+    for i, norm in enumerate(norm_lines):
+        if not norm.strip():
+            kinds.append("")
+            continue
+        if is_table_row(norm):
+            kinds.append("r")
+            continue
+        skip = strip_artefacts(norm)
+        found = match_heading(norm[skip:])
+        if found:
+            style, number, length = found
+            heads[i] = (style, number, skip + length)
+            kinds.append(str(STYLE_LEVELS[style]))
+            first_heading = min(first_heading, i)
+        else:
+            kinds.append("x")
+    title = _find_title(norm_lines, first_heading)
+    if title is not None:
+        for i in range(title):
+            if kinds[i]:
+                kinds[i] = "f"
+        kinds[title] = "t"
+    last_heading = max(heads) if heads else (title if title is not None else -1)
+    sig = _find_signature(norm_lines, last_heading)
+    if sig:
+        issuer, date = sig
+        if issuer is not None:
+            kinds[issuer] = "s"
+        kinds[date] = "d"
+    symbols, lines = [], []
+    for i, kind in enumerate(kinds):
+        if kind:
+            symbols.append(kind)
+            lines.append(i)
+    return symbols, lines, heads
+
+
+def parse_outline(doc_lines) -> Outline:
+    """Build the outline of a document from its ``Line`` objects (see document.py)."""
+    norm_lines = [line.norm for line in doc_lines]
+    symbols, line_of_symbol, heads = classify(norm_lines)
+    tree = _parser().parse("".join(symbols))
+    outline = Outline()
+
+    def heading_for(index: int) -> Heading:
+        line = doc_lines[index]
+        style, number, marker_len = heads[index]
+        skip = strip_artefacts(line.norm)
+        rest = line.norm[marker_len:]
+        cut = _TITLE_END.search(rest)
+        title = (rest[: cut.start()] if cut else rest).strip()
+        inline = rest[cut.end() :].strip() if cut else ""
+        marker_start = line.orig_offset(skip)
+        title_start = line.orig_offset(marker_len)
+        title_end = line.orig_offset(marker_len + (cut.start() if cut else len(rest)))
+        marker = line.text[marker_start - line.start : title_start - line.start].strip()
+        return Heading(
+            level=STYLE_LEVELS[style],
+            style=style,
+            number=number,
+            line=index,
+            marker=marker,
+            title=title,
+            start=marker_start,
+            end=line.end,
+            title_start=title_start,
+            title_end=title_end,
+            inline=inline,
+        )
+
+    def items(children, body: list[int], tables: list[Table]) -> None:
+        for child in children:
+            if hasattr(child, "data"):
+                if child.data == "table":
+                    tables.append(Table([line_of_symbol[t.start_pos] for t in child.children]))
+            else:
+                body.append(line_of_symbol[child.start_pos])
+
+    def section(node) -> Section:
+        head_token = node.children[0]
+        sec = Section(heading_for(line_of_symbol[head_token.start_pos]))
+        rest = node.children[1:]
+        items([c for c in rest if not _is_section(c)], sec.body, sec.tables)
+        sec.children = [section(c) for c in rest if _is_section(c)]
+        sec.last_line = max(
+            [sec.heading.line, *sec.body, *(t.lines[-1] for t in sec.tables)]
+            + [c.last_line for c in sec.children]
+        )
+        return sec
+
+    for node in tree.children:
+        if node.data == "front":
+            outline.front = [line_of_symbol[t.start_pos] for t in node.children]
+        elif node.data == "title":
+            outline.title_line = line_of_symbol[node.children[0].start_pos]
+        elif node.data == "preamble":
+            items(node.children, outline.preamble, outline.preamble_tables)
+        elif _is_section(node):
+            outline.sections.append(section(node))
+        elif node.data == "signature":
+            marks = [line_of_symbol[t.start_pos] for t in node.children]
+            outline.signature = Signature(marks[0] if len(marks) == 2 else None, marks[-1])
+        elif node.data == "tail":
+            items(node.children, outline.tail, [])
+    return outline
+
+
+def _is_section(node) -> bool:
+    return hasattr(node, "data") and node.data.startswith("sec")

@@ -1,0 +1,98 @@
+"""The report's parts (section keys of rules.md), recognised by meaning-bearing stems.
+
+Headings vary a lot (依申请公开工作情况, 政府信息依申请公开办理情况, 收到和处理政府信息公开申请情况
+are all ``application``), so a heading is matched on stems, in an order that lets the most
+specific part win: 因政府信息公开申请行政复议 mentions 申请 but is ``review_litigation``.
+Text is the normalised view (simplified characters, half-width punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+
+SECTION_KEYS = (
+    "overview",
+    "active",
+    "application",
+    "fees",
+    "review_litigation",
+    "problems",
+    "other",
+    "assessment",
+)
+
+REQUIRED = {
+    "2007": ("active", "application", "fees", "review_litigation", "problems", "other"),
+    "2019": ("overview", "active", "application", "review_litigation", "problems", "other"),
+    "2021": ("overview", "active", "application", "review_litigation", "problems", "other"),
+}
+
+NAMES = {
+    "overview": ("总体情况", "overview"),
+    "active": ("主动公开政府信息情况", "proactive disclosure"),
+    "application": ("依申请公开情况（收到和处理政府信息公开申请情况）", "disclosure on application"),
+    "fees": ("收费及减免情况", "fees and fee waivers"),
+    "review_litigation": ("行政复议、行政诉讼情况", "administrative review and litigation"),
+    "problems": ("存在的主要问题及改进情况", "main problems and improvements"),
+    "other": ("其他需要报告的事项", "other matters to report"),
+    "assessment": ("工作考核、社会评议和责任追究结果情况", "assessment, public review and accountability"),
+}
+
+# Heading stems, most specific part first.
+_HEADING_STEMS: list[tuple[str, re.Pattern[str]]] = [
+    ("review_litigation", re.compile(r"复议|诉讼")),
+    ("fees", re.compile(r"收费|减免|信息处理费|收取.{0,4}费")),
+    ("application", re.compile(r"依申请|申请公开|公开申请|处理.{0,8}申请|不予公开|申请.{0,4}办理")),
+    ("active", re.compile(r"主动公开")),
+    ("problems", re.compile(r"问题|不足|改进|差距|薄弱")),
+    ("other", re.compile(r"其[他它].{0,8}(事项|情况|方面|报告|说明)|^其[他它]$|需要报告|应报告")),
+    ("assessment", re.compile(r"考核|社会评议|责任追究|监督保障")),
+    ("overview", re.compile(r"总体|概述|概况|基本情况|综述|总述")),
+]
+
+# Evidence that a part's content is present in running text, without its own heading. Each
+# pattern needs the part's subject in context, so a keyword in unrelated text (收费 about
+# hospital prices, 依申请公开制度 as a list of rules) does not count.
+_CONTENT: dict[str, list[re.Pattern[str]]] = {
+    "application": [
+        re.compile(
+            r"(收到|受理|接到|办理|答复|共有)[^。;]{0,20}(信息公开|依申请公开|公开)申请[^。;]{0,20}?"
+            r"(\d+|[一二三四五六七八九十两]+)\s*(件|个|次|份|宗)"
+        ),
+        re.compile(r"(依申请公开|信息公开申请|公开申请)[^。;]{0,20}?\d+\s*(件|个|次|宗)"),
+        re.compile(r"(未|没有|无)(收到|接到|受理)[^。;]{0,12}申请"),
+    ],
+    "review_litigation": [
+        re.compile(r"(行政复议|行政诉讼|复议|诉讼)[^。;]{0,10}?(\d+|[一二三四五六七八九十两]+)\s*(件|起|宗|例)"),
+        re.compile(r"(未|没有|无)(发生|出现|收到)?[^。;]{0,20}(行政复议|行政诉讼|复议|诉讼)"),
+        re.compile(r"(行政复议|行政诉讼)[^。;]{0,12}(情况|案件)"),
+    ],
+    "fees": [
+        re.compile(r"收取[^。;,]{0,12}费"),
+        re.compile(r"(未|没有|不|无)[^。;,]{0,6}收(取|费)"),
+        re.compile(r"减免|信息处理费|(检索|复制|复印|邮寄|递送)[^。;,]{0,6}费"),
+    ],
+    "problems": [
+        re.compile(r"存在[^。;]{0,12}(问题|不足|差距)"),
+        re.compile(r"(问题|不足)[^。]{0,20}(改进|整改)措施|改进措施|整改措施"),
+    ],
+    "other": [re.compile(r"其[他它](需要|应当|应)?报告的?事项|无其[他它]需")],
+    "active": [re.compile(r"主动公开[^。;]{0,30}?\d+\s*(条|件|项|篇)|主动公开政府信息")],
+    "overview": [],
+    "assessment": [re.compile(r"考核|社会评议|责任追究|问责|监督保障")],
+}
+
+
+def heading_key(title: str) -> str | None:
+    """The section key a heading's title names, or None."""
+    title = re.sub(r"\s+", "", title)
+    for key, pattern in _HEADING_STEMS:
+        if pattern.search(title):
+            return key
+    return None
+
+
+def content_match(key: str, text: str) -> re.Match[str] | None:
+    """First evidence of a part's content in normalised text, or None."""
+    found = [m for p in _CONTENT[key] if (m := p.search(text))]
+    return min(found, key=lambda m: m.start()) if found else None
