@@ -64,7 +64,7 @@ class Check:
     def run(self, doc: Document) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
-    def diagnostic(self, start: int, end: int, key: str = "default", **kwargs) -> Diagnostic:
+    def diagnostic(self, start: int, end: int, key: str = "default", /, **kwargs) -> Diagnostic:
         """A diagnostic of this check; ``data`` and ``severity`` may be passed as keywords."""
         data = kwargs.pop("data", {})
         severity = kwargs.pop("severity", None)

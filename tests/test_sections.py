@@ -1,0 +1,101 @@
+"""S001 missing-section and S008 section-not-headed, in both editions."""
+
+from __future__ import annotations
+
+from .conftest import lint_text
+
+PERIOD = "本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。\n"
+
+
+def sections(findings, code: str) -> set[str]:
+    return {f.data["section"] for f in findings if f.code == code}
+
+
+REPORT_2007 = (
+    "某市司法局2016年政府信息公开工作年度报告\n"
+    + PERIOD.format(y=2016)
+    + "一、主动公开政府信息情况\n全年主动公开信息320条。\n"
+    "二、依申请公开政府信息情况\n全年受理申请9件，均按期答复。\n"
+    "三、政府信息公开收费及减免情况\n本年度未收取任何费用。\n"
+    "四、因政府信息公开申请行政复议、提起行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n"
+    "五、存在的主要问题及改进措施\n信息更新不够及时，下一步将建立更新通报制度加以改进。\n"
+    "六、其他需要报告的事项\n无。\n"
+)
+
+
+def test_complete_2007_report_has_every_part() -> None:
+    assert lint_text(REPORT_2007, "S001", "S008") == []
+
+
+def test_missing_part_is_s001_and_other_is_only_a_warning() -> None:
+    text = REPORT_2007.replace("三、政府信息公开收费及减免情况\n本年度未收取任何费用。\n", "")
+    text = text.replace("六、其他需要报告的事项\n无。\n", "")
+    found = lint_text(text, "S001")
+    assert sections(found, "S001") == {"fees", "other"}
+    severities = {f.data["section"]: f.severity.value for f in found}
+    assert severities == {"fees": "error", "other": "warning"}
+    assert all((f.line, f.column) == (1, 1) for f in found)
+
+
+def test_inline_content_is_s008_not_s001() -> None:
+    text = REPORT_2007.replace(
+        "三、政府信息公开收费及减免情况\n本年度未收取任何费用。\n", ""
+    ).replace("全年受理申请9件，均按期答复。", "全年受理申请9件，均按期答复，办理中未收取任何费用。")
+    found = lint_text(text, "S001", "S008")
+    assert sections(found, "S001") == set()
+    [inline] = [f for f in found if f.code == "S008"]
+    assert inline.data == {"section": "fees", "found_line": 6}
+    assert inline.line == 6
+    assert text.splitlines()[5][inline.column - 1 : inline.end_column - 1] == "未收取任何费用"
+
+
+def test_unrelated_keyword_is_not_content() -> None:
+    text = REPORT_2007.replace("三、政府信息公开收费及减免情况\n本年度未收取任何费用。\n", "").replace(
+        "全年主动公开信息320条。", "全年主动公开信息320条，包括医疗服务价格和收费标准等信息。"
+    )
+    assert sections(lint_text(text, "S001"), "S001") == {"fees"}
+
+
+def test_headings_match_by_meaning_in_traditional_characters() -> None:
+    text = (
+        REPORT_2007.replace("四、因政府信息公开申请行政复议、提起行政诉讼情况", "四、行政訴訟(復議)情況")
+        .replace("五、存在的主要问题及改进措施", "五、存在不足及下步打算")
+        .replace("二、依申请公开政府信息情况", "二、政府信息依申請公開辦理情況")
+    )
+    assert lint_text(text, "S001", "S008") == []
+
+
+REPORT_2021 = (
+    "某区人民政府办公室2022年政府信息公开工作年度报告\n"
+    + PERIOD.format(y=2022)
+    + "一、总体情况\n本机关认真落实条例，全年工作有序推进。\n"
+    "二、主动公开政府信息情况\n全年主动公开信息560条。\n"
+    "三、收到和处理政府信息公开申请情况\n全年新收申请21件。\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n无。\n"
+    "五、存在的主要问题及改进情况\n公开栏目维护不及时，将落实专人每周检查。\n"
+    "六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+)
+
+
+def test_2021_edition_requires_the_overview() -> None:
+    assert lint_text(REPORT_2021, "S001", "S008") == []
+    text = REPORT_2021.replace("一、总体情况\n本机关认真落实条例，全年工作有序推进。\n", "")
+    assert sections(lint_text(text, "S001"), "S001") == {"overview"}
+
+
+def test_2021_edition_counts_a_sub_heading_as_inline_only() -> None:
+    text = REPORT_2021.replace(
+        "三、收到和处理政府信息公开申请情况\n全年新收申请21件。\n", ""
+    ).replace(
+        "一、总体情况\n本机关认真落实条例，全年工作有序推进。\n",
+        "一、总体情况\n（一）依申请公开\n全年新收申请21件。\n",
+    )
+    found = lint_text(text, "S001", "S008")
+    assert [(f.code, f.data["section"]) for f in found] == [("S008", "application")]
+
+
+def test_government_report_needs_assessment_content() -> None:
+    text = REPORT_2021.replace("某区人民政府办公室", "某区人民政府")
+    assert sections(lint_text(text, "S001"), "S001") == {"assessment"}
+    text = text.replace("全年工作有序推进。", "全年工作有序推进，并将政务公开纳入年度绩效考核。")
+    assert lint_text(text, "S001") == []
