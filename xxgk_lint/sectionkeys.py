@@ -68,7 +68,7 @@ _CONTENT: dict[str, list[re.Pattern[str]]] = {
         re.compile(r"(行政复议|行政诉讼)[^。;]{0,12}(情况|案件)"),
     ],
     "fees": [
-        re.compile(r"收取[^。;,]{0,12}费"),
+        re.compile(r"收取[^。;,]{0,12}费用?"),
         re.compile(r"(未|没有|不|无)[^。;,]{0,6}收(取|费)"),
         re.compile(r"减免|信息处理费|(检索|复制|复印|邮寄|递送)[^。;,]{0,6}费"),
     ],
@@ -92,7 +92,14 @@ def heading_key(title: str) -> str | None:
     return None
 
 
-def content_match(key: str, text: str) -> re.Match[str] | None:
-    """First evidence of a part's content in normalised text, or None."""
-    found = [m for p in _CONTENT[key] if (m := p.search(text))]
-    return min(found, key=lambda m: m.start()) if found else None
+def content_match(key: str, text: str) -> tuple[int, int] | None:
+    """Span of the first evidence of a part's content in normalised text (overlapping
+    evidence merged, so 未收取任何费用 is one span), or None."""
+    found = sorted(m.span() for p in _CONTENT[key] if (m := p.search(text)))
+    if not found:
+        return None
+    start, end = found[0]
+    for s, e in found[1:]:
+        if s <= end:
+            end = max(end, e)
+    return start, end

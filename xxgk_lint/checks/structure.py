@@ -82,9 +82,9 @@ def _find_inline(doc: Document, key: str) -> tuple[int, int, int] | None:
         return None
     for index in _inline_lines(doc):
         line = doc.lines[index]
-        m = content_match(key, line.norm)
-        if m:
-            return index, *line.orig_span(m.start(), m.end())
+        span = content_match(key, line.norm)
+        if span:
+            return index, *line.orig_span(*span)
     return None
 
 
