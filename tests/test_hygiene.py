@@ -1,0 +1,419 @@
+"""T001–T007: text hygiene, on report text written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from xxgk_lint.check import all_checks
+from xxgk_lint.engine import Finding
+
+from .conftest import lint_text
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def apply_fixes(text: str, findings: list[Finding]) -> str:
+    """The text after applying every edit of the findings' fixes (positions are 1-based)."""
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    edits = []
+    for f in findings:
+        assert f.fix is not None, f"{f.code} at {f.line}:{f.column} has no fix"
+        for e in f.fix["edits"]:
+            edits.append(
+                (
+                    starts[e["line"] - 1] + e["column"] - 1,
+                    starts[e["end_line"] - 1] + e["end_column"] - 1,
+                    e["content"],
+                )
+            )
+    edits.sort(reverse=True)
+    for (start, end, content), later in zip(edits, [None, *edits], strict=False):
+        assert later is None or end <= later[0], "overlapping edits"
+        text = text[:start] + content + text[end:]
+    return text
+
+
+def spans(findings: list[Finding]) -> list[tuple[int, int, int]]:
+    return [(f.line, f.column, f.end_column) for f in findings]
+
+
+# T001 pinyin-annotation
+
+
+def test_pinyin_readings_one_finding_per_line_with_one_fix() -> None:
+    text = "本單位依(yī)法公開(kāi)政府信息。\n第二行沒有注音。\n報(bào)告如下"
+    found = lint_text(text, "T001")
+    assert spans(found) == [(1, 5, 9), (3, 2, 7)]
+    assert "2" in found[0].message and "依(yī)" in found[0].message
+    assert found[0].fix["applicability"] == "safe"
+    assert len(found[0].fix["edits"]) == 2
+    assert apply_fixes(text, found) == "本單位依法公開政府信息。\n第二行沒有注音。\n報告如下"
+
+
+def test_full_width_bracket_reading_is_found() -> None:
+    found = lint_text("政府信息公开（kāi）工作", "T001")
+    assert spans(found) == [(1, 7, 12)]
+    assert apply_fixes("政府信息公开（kāi）工作", found) == "政府信息公开工作"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本单位依法公开政府信息（附件1）。", "附件(a)和图(b)", "系统(API)接口", "采用PPP(ppp)模式"],
+)
+def test_brackets_that_are_not_readings_pass(text: str) -> None:
+    assert lint_text(text, "T001") == []
+
+
+# T002 garbled-text
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "shown"),
+    [
+        ("宣传活动情况?;顒悠陂g,印发手册", (1, 7, 13), "?;顒悠陂g"),
+        ("地址：某市清河?xùn)|路8号", (1, 8, 14), "?xùn)|"),
+        ("地址：某市人民路??号", (1, 9, 11), "??"),
+        ("2023?年全年", (1, 5, 6), "?"),
+        ("申请表可在网站娴嬭瘯栏目下载", (1, 8, 11), "娴嬭瘯"),
+        ("網站鍦ㄦ垜浠 欄目", (1, 3, 7), "鍦ㄦ垜浠"),
+        ("进入网站é¦–é¡µ查看", (1, 5, 11), "é¦–é¡µ"),
+        ("单位Õþ¸®¹«¿ª栏目", (1, 3, 11), "Õþ¸®¹«¿ª"),
+        ("乱码Ã¤Â¸Â­Ã¦", (1, 3, 11), "Ã¤Â¸Â"),
+        ("文字\ufffd\ufffd丢失", (1, 3, 5), "\ufffd"),
+        ("文字锟斤拷锟斤拷丢失", (1, 3, 9), "锟斤拷"),
+        ("申请人张\ue001提出申请", (1, 5, 6), "U+E001"),
+    ],
+)
+def test_garbled_text_fires(text: str, span: tuple[int, int, int], shown: str) -> None:
+    found = lint_text(text, "T002")
+    assert spans(found) == [span]
+    assert shown in found[0].message
+    assert found[0].fix is None
+
+
+def test_mojibake_message_says_what_it_was() -> None:
+    found = lint_text("申请表可在网站娴嬭瘯栏目下载", "T002")
+    assert "测试" in found[0].message
+    found = lint_text("申请表可在网站娴嬭瘯栏目下载", "T002", lang="en")
+    assert "测试" in found[0].message and "wrong encoding" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "如何申请?请见办事指南。",
+        "是否需要收费?我们认为不需要。",
+        "（是否公开?）由机关决定。",
+        "公開與否如何決定?請見指南。",
+        "What is PPP?项目合作",
+        "网址 http://www.example.gov.cn/index.jsp?id=12",
+        "住房公积金缴存比例为12%。",
+        "二○一八年，全区政府信息公开工作稳步推进。",
+        "维生素C,以及咖啡因×2",
+        "本機關全年主動公開政府信息一百二十條。",
+        "一、总体情况··········1",
+        "××××局办公室",
+        "温度为25°C，Café与Müller",
+    ],
+)
+def test_clean_text_is_not_garbled(text: str) -> None:
+    assert lint_text(text, "T002") == []
+
+
+# T003 page-chrome
+
+_PAGE = (
+    "首页 > 政务公开 > 年度报告\n"  # 1
+    "\n"
+    "某区2023年政府信息公开工作年度报告\n"  # 3
+    "发布时间：2024-01-20 来源：区政府办 浏览次数： 【字体：大 中 小】 打印\n"  # 4
+    "一、总体情况\n"
+    "本机关通过政府网站发布信息120条，信息来源均经审核。\n"
+    "如对本报告有疑问，请与区政府办联系。\n"
+    "联系电话：0551-62601234\n"  # 8: the report's own contact line
+    "\n"
+    "某区人民政府办公室\n"  # 10
+    "2024年1月20日\n"  # 11
+    "扫一扫在手机打开当前页面\n"  # 12
+    "网站地图 | 联系我们 | 关怀版 | 无障碍\n"  # 13
+    "主办单位：某区人民政府 技术支持：某信息中心\n"  # 14
+    "地址：某市某路1号\n"  # 15
+    "邮编：100000\n"  # 16
+    "某ICP备12345678号-1 某公网安备 34120202000164号"  # 17
+)
+
+
+def test_page_chrome_lines_are_found_and_deleted() -> None:
+    found = lint_text(_PAGE, "T003")
+    assert [f.line for f in found] == [1, 4, 12, 13, 14, 15, 16, 17]
+    assert found[0].column == 1 and found[0].end_column == 17
+    assert all(f.severity.value == "warning" for f in found)
+    fixed = apply_fixes(_PAGE, found)
+    assert fixed == (
+        "\n某区2023年政府信息公开工作年度报告\n一、总体情况\n"
+        "本机关通过政府网站发布信息120条，信息来源均经审核。\n"
+        "如对本报告有疑问，请与区政府办联系。\n联系电话：0551-62601234\n\n"
+        "某区人民政府办公室\n2024年1月20日\n"
+    )
+
+
+def test_traditional_and_full_width_chrome_is_found() -> None:
+    text = (
+        "某縣2019年政府信息公開工作年度報告\n"
+        "網站地圖｜聯繫我們｜繁體版\n"
+        "發佈時間：2020-01-15　來源：縣政府辦"
+    )
+    assert [f.line for f in lint_text(text, "T003")] == [2, 3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "当前位置：首页 > 政府信息公开 > 年度报告",
+        "您现在的位置: 首页>部门信息公开目录>市公路局",
+        "政务公开 > 政府信息公开年报 > 区政府办",
+        "索引号：11340000MB0000000X/2024-00012 主题分类：工作报告",
+        "信息来源： 浏览次数： 字体：[ ]",
+        "字号：大 中 小",
+        "上一篇：关于某某的通知",
+        "分享到：",
+        "【打印本页】【关闭窗口】",
+        "版权所有：某市人民政府 网站标识码3412000032",
+        "正文内容区域请使用tab按钮切换浏览",
+    ],
+)
+def test_single_chrome_lines(line: str) -> None:
+    text = "某市2023年政府信息公开工作年度报告\n" + line + "\n一、总体情况\n全年主动公开信息。"
+    assert [f.line for f in lint_text(text, "T003")] == [2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（三）完善网站地图和无障碍功能",
+        "数据来源：区统计局",
+        "规范信息发布时间、来源等要素，全面提升网站质量。",
+        "群众可通过扫一扫二维码查询办事进度",
+        "四、分享到各平台的信息",
+        "地址：某市某路1号",
+        "2024年1月20日",
+    ],
+)
+def test_report_text_is_not_chrome(line: str) -> None:
+    text = "某市2023年政府信息公开工作年度报告\n一、总体情况\n" + line + "\n全年主动公开信息。"
+    assert lint_text(text, "T003") == []
+
+
+def test_title_and_signature_are_never_chrome() -> None:
+    found = lint_text(_PAGE, "T003")
+    assert not {3, 10, 11} & {f.line for f in found}
+
+
+# T004 conversion-artefact
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fixed"),
+    [
+        ("[bookmark: _GoBack]三、收到申请情况", (1, 1, 20), "三、收到申请情况"),
+        ("一、总体[bookmark: _Toc12345]情况", (1, 5, 26), "一、总体情况"),
+        (
+            '详见 HYPERLINK "http://www.a.gov.cn" http://www.a.gov.cn 网站',
+            (1, 4, 35),
+            "详见 http://www.a.gov.cn 网站",
+        ),
+        ("见第 PAGEREF _Toc123456 \\h 3 页", (1, 4, 25), "见第 3 页"),
+        ("第 { PAGE } 页", (1, 3, 11), "第 页"),
+        ("共 3 页 \\* MERGEFORMAT", (1, 7, 21), "共 3 页 "),
+        ('目录 TOC \\o "1-3" \\h \\z \\u 一、总体情况', (1, 4, 25), "目录 一、总体情况"),
+    ],
+)
+def test_word_artefacts_are_deleted(text: str, span: tuple[int, int, int], fixed: str) -> None:
+    found = lint_text(text, "T004")
+    assert spans(found) == [span]
+    assert apply_fixes(text, found) == fixed
+
+
+def test_converter_watermark_line_is_deleted_whole() -> None:
+    text = (
+        "Evaluation Warning: The document was created with Spire.Doc for .NET.\n"
+        "某区2023年政府信息公开工作年度报告\n"
+        "一、总体情况Created with an evaluation copy of Aspose.Words.\n"
+    )
+    found = lint_text(text, "T004")
+    assert spans(found) == [(1, 1, 70), (3, 7, 55)]
+    assert "Evaluation Warning" in found[0].message
+    assert apply_fixes(text, found) == "某区2023年政府信息公开工作年度报告\n一、总体情况\n"
+
+
+def test_invisible_characters_are_one_finding_per_line() -> None:
+    text = "政府\u200b信息\u00ad公开\ufeff工作"
+    found = lint_text(text, "T004")
+    assert spans(found) == [(1, 3, 10)]
+    assert "3" in found[0].message and "U+200B" in found[0].message
+    assert apply_fixes(text, found) == "政府信息公开工作"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三、收到和处理政府信息公开申请情况",
+        "本页共3页，第1页",
+        "The PAGE is blank; REF number 12",
+        "公开目录见 http://www.example.gov.cn/ml/index.html",
+    ],
+)
+def test_clean_text_has_no_artefact(text: str) -> None:
+    assert lint_text(text, "T004") == []
+
+
+# T005 traditional-characters
+
+
+def test_traditional_characters_one_finding_per_report() -> None:
+    text = "某區2023年政府信息公開工作年度報告\n本機關全年主動公開政府信息120條。\n以後繼續推進。"
+    found = lint_text(text, "T005")
+    assert len(found) == 1
+    f = found[0]
+    assert (f.line, f.column, f.end_column) == (1, 2, 3)
+    assert f.data == {"count": 11, "first_line": 1}
+    assert f.fix["applicability"] == "unsafe"
+    assert apply_fixes(text, found) == (
+        "某区2023年政府信息公开工作年度报告\n本机关全年主动公开政府信息120条。\n以后继续推进。"
+    )
+
+
+def test_pinyin_readings_are_not_counted_nor_touched() -> None:
+    text = "根據(jù)條例"
+    found = lint_text(text, "T005")
+    assert found[0].data == {"count": 2, "first_line": 1}
+    assert apply_fixes(text, found) == "根据(jù)条例"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本机关全年主动公开政府信息120条，其中规范性文件12件。",
+        "乾隆年间档案；于是继续推进。",
+        "於某某同志参加培训；乾坤朗朗。",
+        "（一）主动公开情况：ＰＰＰ项目１２个。",
+    ],
+)
+def test_simplified_text_has_no_traditional_characters(text: str) -> None:
+    assert lint_text(text, "T005") == []
+
+
+# T006 half-width-punctuation
+
+
+def test_half_width_marks_in_chinese_text() -> None:
+    text = "全年共收到申请46件,其中网上申请30件(含邮件申请)。\n占比100%,其中:3人;合计如何?请见附件!"
+    found = lint_text(text, "T006")
+    assert spans(found) == [
+        (1, 11, 12),
+        (1, 21, 28),
+        (2, 7, 8),
+        (2, 10, 11),
+        (2, 13, 14),
+        (2, 18, 19),
+        (2, 23, 24),
+    ]
+    assert all(f.severity.value == "info" for f in found)
+    assert apply_fixes(text, found) == (
+        "全年共收到申请46件，其中网上申请30件（含邮件申请）。\n占比100%，其中：3人；合计如何？请见附件！"
+    )
+
+
+def test_space_after_half_width_comma_goes_with_it() -> None:
+    text = "主动公开, 依申请公开"
+    found = lint_text(text, "T006")
+    assert spans(found) == [(1, 5, 6)]
+    assert apply_fixes(text, found) == "主动公开，依申请公开"
+
+
+def test_traditional_text_and_heading_brackets() -> None:
+    text = "(一)主動公開情況\n全年公開信息120條,較上年增長5%。"
+    found = lint_text(text, "T006")
+    assert spans(found) == [(1, 1, 4), (2, 11, 12)]
+    assert apply_fixes(text, found) == "（一）主動公開情況\n全年公開信息120條，較上年增長5%。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年共收到申请46件，其中网上申请30件（含邮件申请）。",
+        "投资1,000万元，时间09:08，比例3:1",
+        "网址http://www.example.gov.cn:8080，邮箱xxgk@example.gov.cn",
+        "推广(PPP)模式和BOT,TOT方式",
+        "1.总体情况",
+        "地址：清河?xùn)|路",
+        "政府信息公(gōng)开",
+    ],
+)
+def test_no_half_width_finding(text: str) -> None:
+    assert lint_text(text, "T006") == []
+
+
+def test_chrome_lines_are_left_to_t003() -> None:
+    text = "某区2023年政府信息公开工作年度报告\n发布时间:2024-01-20 来源:区政府办 浏览次数:"
+    assert lint_text(text, "T006") == []
+
+
+# T007 unfilled-placeholder
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("本报告电子版可在本区政府网站下载()。", (1, 17, 19)),
+        ("本报告电子版可在本区政府网站下载（ ）。", (1, 17, 20)),
+        ("XX区人民政府2023年政府信息公开工作年度报告", (1, 1, 3)),
+        ("20XX年度报告", (1, 3, 5)),
+        ("××局办公室", (1, 1, 3)),
+        ("○○科负责", (1, 1, 3)),
+        ("统计期限自【】起", (1, 6, 8)),
+        ("联系人：＿＿＿", (1, 5, 8)),
+        ("联系人：_____", (1, 5, 10)),
+        ("(单位名称)2023年政府信息公开工作年度报告", (1, 1, 7)),
+        ("咨询电话：[请填写]", (1, 6, 11)),
+        ("本年度收到申请（填写数字）件", (1, 8, 14)),
+        ("此处填写本单位简介", (1, 1, 5)),
+        ("在“”栏目公开", (1, 2, 4)),
+        ("ＸＸ局负责", (1, 1, 3)),
+    ],
+)
+def test_placeholders_fire(text: str, span: tuple[int, int, int]) -> None:
+    found = lint_text(text, "T007")
+    assert spans(found) == [span]
+    assert found[0].fix is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报告电子版可在本区政府网站（www.example.gov.cn）下载。",
+        "网址www.xx.gov.cn和XXL尺码",
+        "二○一八年，全区工作稳步推进。",
+        "申请人请填写《政府信息公开申请表》后提交。",
+        "（填写说明见附件）",
+        "[bookmark: _GoBack]一、总体情况",
+        "——————",
+        "某某公司申请公开相关信息",
+    ],
+)
+def test_filled_text_passes(text: str) -> None:
+    assert lint_text(text, "T007") == []
+
+
+@pytest.mark.parametrize("code", ["T001", "T002", "T003", "T004", "T005", "T006", "T007"])
+def test_rule_docs_and_messages(code: str) -> None:
+    check = all_checks()[code]
+    assert code in {f.code for f in lint_text(check.doc.fires, code)}
+    assert lint_text(check.doc.passes, code) == []
+    for message in [*check.messages.values(), check.help]:
+        assert set(PLACEHOLDER.findall(message.zh)) == set(PLACEHOLDER.findall(message.en))

@@ -1,0 +1,267 @@
+"""Garbled text: what broken encodings and lossy conversions leave in a report.
+
+Four kinds, each found on one line of the original text:
+
+- ``replacement``: U+FFFD, the mark a decoder leaves for bytes it could not read;
+- ``private-use``: characters of the private-use areas (self-made glyphs of one font,
+  meaningless anywhere else);
+- ``question``: a half-width ``?`` standing for a character an encoder could not write
+  (清河?路, 情况?;活), told apart from a real question mark by what surrounds it;
+- ``mojibake``: a run that becomes ordinary Chinese when re-encoded with the codec it was
+  wrongly decoded with (UTF-8 read as GBK: 鍦ㄦ垜浠 → 在我们; UTF-8 read as Latin-1:
+  é¦–é¡µ → 首页; GBK read as Latin-1: Õþ¸® → 政府). Re-decoding, not a word list, decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .cjk import HAN_CLASS, common_ratio, is_common, is_han, simplified
+
+_REPLACEMENT = re.compile("\ufffd+")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]+")
+_QUESTIONS = re.compile(r"\?+")
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_JUNK = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ;|)]}>" + _TONED)
+"""Characters that cannot follow a real question mark at once: letters glued to it, and
+the left-overs of a broken pinyin reading (?xùn)|)."""
+_CLOSERS = set(")]")  # may close a bracketed question: (是否公开?)
+_QUESTION_WORD = re.compile(
+    r"吗|呢|么|怎|如何|为何|为什么|何以|哪|谁|几|多少|是否|能否|可否|有没有|是不是|难道|岂"
+)
+_CLAUSE_BREAK = re.compile(r"[。！？!；;\n]")
+_LOOKAHEAD = 6  # characters scanned past a garbled ? for more debris (?;顒悠陂g)
+_CP1252_EXTRA = (
+    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e"
+    "\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+_LATIN_RUN = re.compile(f"[\u0080-\u00ff{_CP1252_EXTRA}]{{2,}}")
+"""Runs of Latin-1 and Windows-1252 characters: the alphabet of UTF-8 or GBK read as Latin-1."""
+_WIDE_RUN = re.compile(r"[^\x00-\x7f\s]{3,}")
+
+
+@dataclass(frozen=True)
+class Garble:
+    """A garbled span of a line: offsets into that line, its kind and, for mojibake, the
+    text it was most likely meant to be."""
+
+    start: int
+    end: int
+    kind: str
+    meant: str = ""
+
+
+def find_garbles(line: str) -> list[Garble]:
+    """Every garbled span of one line, in order, without overlaps."""
+    found = [Garble(*m.span(), "replacement") for m in _REPLACEMENT.finditer(line)]
+    found += [Garble(*m.span(), "private-use") for m in _PRIVATE_USE.finditer(line)]
+    found += _mojibake(line)
+    found += [g for m in _QUESTIONS.finditer(line) if (g := _question(line, *m.span()))]
+    found.sort(key=lambda g: (g.start, -g.end))
+    kept: list[Garble] = []
+    for g in found:
+        if not kept or g.start >= kept[-1].end:
+            kept.append(g)
+    return kept
+
+
+def is_garbled_question(line: str, start: int, end: int) -> bool:
+    """True when the ``?`` run at [start, end) of ``line`` stands for lost characters."""
+    return _question(line, start, end) is not None
+
+
+def _question(line: str, start: int, end: int) -> Garble | None:
+    left = line[start - 1] if start else ""
+    right = line[end] if end < len(line) else ""
+    left_han, right_han = is_han(left), is_han(right)
+    if end - start >= 2 and (left_han or right_han):
+        needs_check = False  # 清河??路: a real question does not double its mark
+    elif left_han and right in _JUNK:
+        needs_check = right in _CLOSERS
+    elif (left_han and (right_han or right.isdigit())) or (left.isdigit() and right_han):
+        needs_check = True
+    else:
+        return None
+    if needs_check and _is_question(line[:start]):
+        return None
+    return Garble(start, _debris_end(line, end), "question")
+
+
+def _is_question(before: str) -> bool:
+    """Whether the clause a ``?`` closes asks something (has an interrogative word)."""
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    return _QUESTION_WORD.search(simplified(clause)) is not None
+
+
+def _debris_end(line: str, end: int) -> int:
+    """End of the debris after a garbled ``?``: glued letters and brackets, and a stray
+    letter glued to a Han character a few characters on (?;顒悠陂g)."""
+    while end < len(line) and line[end] in _JUNK:
+        end += 1
+    limit = min(len(line), end + _LOOKAHEAD)
+    for i in range(end, limit):
+        ch = line[i]
+        if ch.isspace() or not (is_han(ch) or ch in _JUNK):
+            break
+        if ch in _JUNK and is_han(line[i - 1]):
+            end = i + 1
+            while end < len(line) and line[end] in _JUNK:
+                end += 1
+            break
+    return end
+
+
+def _mojibake(line: str) -> list[Garble]:
+    found = []
+    for m in _WIDE_RUN.finditer(line):
+        found += _scan_run(m.group(), m.start(), "gbk", _utf8_as_gbk)
+    for m in _LATIN_RUN.finditer(line):
+        if len(set(m.group())) < 2 or not any(ch.isalpha() for ch in m.group()):
+            continue  # dot leaders (·····), repeated marks (××××): deliberate, not mojibake
+        found += _scan_run(m.group(), m.start(), "cp1252", _utf8_as_latin)
+        if not found or found[-1].end <= m.start():
+            found += _gbk_as_latin(m.group(), m.start())
+    return found
+
+
+def _encode(ch: str, codec: str) -> bytes | None:
+    try:
+        return ch.encode(codec)
+    except UnicodeEncodeError:
+        if codec == "cp1252" and ord(ch) <= 0xFF:
+            return ch.encode("latin-1")  # C1 controls: bytes cp1252 leaves undefined
+        return None
+
+
+def _scan_run(run: str, base: int, codec: str, accept) -> list[Garble]:
+    """Re-encode ``run`` with ``codec`` and look for stretches that decode as UTF-8.
+
+    Every start is tried because mojibake can begin mid-run; a stretch is reported when
+    ``accept(source, decoded)`` judges the decoded text to be what the source once was.
+    """
+    pieces = [_encode(ch, codec) for ch in run]
+    found: list[Garble] = []
+    i = 0
+    while i < len(run):
+        if not _may_start_utf8(pieces, i):
+            i += 1
+            continue
+        j = i
+        while j < len(run) and pieces[j] is not None:
+            j += 1
+        decoded, truncated, whole = _decode_from(pieces, i, j)
+        decoded = _TEXT_PREFIX.match(decoded).group() if codec == "gbk" else decoded
+        used = len(decoded.encode("utf-8"))
+        end, total = i, 0
+        while end < j and total < used:
+            total += len(pieces[end])
+            end += 1
+        if decoded and accept(run[i:end], decoded):
+            if truncated and whole and used == sum(map(len, pieces[i:j])) - truncated:
+                end = j  # the run ends inside a character whose last bytes were lost
+            found.append(Garble(base + i, base + end, "mojibake", _meant(decoded)))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _may_start_utf8(pieces: list[bytes | None], i: int) -> bool:
+    """Whether a multi-byte UTF-8 character can start at piece ``i`` (a cheap first test
+    that rules out nearly every start in real text)."""
+    piece = pieces[i]
+    if piece is None or not 0xC2 <= piece[0] <= 0xEF:
+        return False
+    if len(piece) > 1:
+        follow = piece[1]
+    elif i + 1 < len(pieces) and pieces[i + 1]:
+        follow = pieces[i + 1][0]
+    else:
+        return False
+    return 0x80 <= follow <= 0xBF
+
+
+_WINDOW = 16
+
+
+def _decode_from(pieces: list[bytes | None], i: int, j: int) -> tuple[str, int, bool]:
+    """The longest UTF-8 prefix of pieces[i:j], read in growing windows so that a long
+    run of real text costs little: (decoded, unfinished tail bytes, whether it reached j)."""
+    k = min(j, i + _WINDOW)
+    while True:
+        data = b"".join(pieces[i:k])
+        decoded, truncated = _utf8_prefix(data)
+        stopped = len(decoded.encode("utf-8")) + truncated < len(data)
+        if stopped or k == j:
+            return decoded, truncated, k == j and not stopped
+        k = min(j, i + 2 * (k - i))
+
+
+_TEXT_PREFIX = re.compile(f"[{HAN_CLASS}\u3000-\u303f\uff00-\uffef\ufffd]*")
+
+
+def _utf8_prefix(data: bytes) -> tuple[str, int]:
+    """The longest valid UTF-8 prefix of ``data``, decoded, and how many bytes at the end
+    form an unfinished character (0 when the prefix stops at an invalid byte or the end)."""
+    try:
+        return data.decode("utf-8"), 0
+    except UnicodeDecodeError as exc:
+        tail = len(data) - exc.start if exc.reason == "unexpected end of data" else 0
+        return data[: exc.start].decode("utf-8"), tail
+
+
+def _meant(decoded: str) -> str:
+    """What the mojibake stood for, for the message: decoded again while that still works
+    (text mis-decoded twice), and only when it is Chinese."""
+    for _ in range(2):
+        if any(is_han(ch) for ch in decoded) or not decoded:
+            break
+        try:
+            decoded = _utf8_prefix(decoded.encode("cp1252"))[0]
+        except UnicodeEncodeError:
+            break
+    return decoded if any(is_han(ch) for ch in decoded) else ""
+
+
+def _utf8_as_gbk(source: str, decoded: str) -> bool:
+    """UTF-8 read as GBK: rare source characters that decode to common Chinese."""
+    han = [ch for ch in decoded if is_han(ch)]
+    if decoded.strip("\ufffd") == "" and len(decoded) >= 2:
+        return True  # 锟斤拷: replacement characters themselves mis-decoded
+    if len(han) < 2 or any(not (is_han(ch) or _is_cjk_symbol(ch)) for ch in decoded):
+        return False
+    rare_enough = 0.0 if len(han) == 2 else 0.4  # two decoded characters prove less
+    return common_ratio(decoded) >= 0.75 and _plain_ratio(source) <= rare_enough
+
+
+def _utf8_as_latin(source: str, decoded: str) -> bool:
+    """UTF-8 read as Latin-1: at least two multi-byte characters decode cleanly."""
+    return sum(ord(ch) >= 0x80 for ch in decoded) >= 2
+
+
+def _gbk_as_latin(run: str, base: int) -> list[Garble]:
+    """GBK read as Latin-1 (Õþ¸® → 政府): the whole run decodes to common Chinese."""
+    data = b"".join(p for ch in run if (p := _encode(ch, "cp1252")) is not None)
+    try:
+        decoded = data.decode("gbk")
+    except UnicodeDecodeError:
+        return []
+    han = [ch for ch in decoded if is_han(ch)]
+    if len(han) >= 2 and len(han) == len(decoded) and common_ratio(decoded) >= 0.75:
+        return [Garble(base, base + len(run), "mojibake", decoded)]
+    return []
+
+
+def _is_cjk_symbol(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
+@lru_cache(maxsize=4096)
+def _plain_ratio(text: str) -> float:
+    """Share of the characters of ``text`` that are common Han characters; punctuation is
+    left out, and every other character (a rare one, a bopomofo letter) counts as rare."""
+    chars = [ch for ch in text if not _is_cjk_symbol(ch)]
+    return sum(map(is_common, chars)) / len(chars) if chars else 1.0
