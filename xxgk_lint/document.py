@@ -63,7 +63,15 @@ class Document:
         nstarts = [0] + [m.end() for m in _LINE_BREAK.finditer(view.text)]
         nends = [m.start() for m in _LINE_BREAK.finditer(view.text)] + [len(view.text)]
         return [
-            Line(i, src.line_starts[i], src.line_ends[i], src.line_text(i), ns, view.text[ns:ne], view)
+            Line(
+                i,
+                src.line_starts[i],
+                src.line_ends[i],
+                src.line_text(i),
+                ns,
+                view.text[ns:ne],
+                view,
+            )
             for i, (ns, ne) in enumerate(zip(nstarts, nends))
         ]
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .chrome import is_chrome
 from .numerals import cn_to_int
+from .sectionkeys import heading_key
 
 if TYPE_CHECKING:
     from .document import Document
@@ -29,17 +30,41 @@ PERIOD_CONTEXT = re.compile(r"统计|数据|报告期|期限|时限|时段|区�
 PERIOD_KEYWORD_YEAR = re.compile(
     rf"统计(?:期限|时限|时间段?|区间|周期|范围)\s*(?:为|是|:)?\s*{_YEAR}\s*年(?:度|全年)"
 )
-_TITLE_YEAR = re.compile(rf"{_YEAR}\s*(?:年|年度)")
+_TITLE_YEAR = re.compile(rf"{_YEAR}\s*(?:年度|年)")
 _OPENING_YEAR = re.compile(rf"(?:^|[。;!?\s]){_YEAR}\s*年(?:度)?\s*(?:[,:]|以来|全年|上半年|我|全)")
 _FORWARD = re.compile(r"将|拟|计划|下一步|明年|今后|展望")
-_BYLINE_DATE = re.compile(r"(?:发布|成文|更新)(?:时间|日期)\s*[:]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_ISSUER_IN_TITLE = re.compile(rf"^(.*?)\s*(?:关于)?{_YEAR}\s*年")
-_GOVERNMENT = re.compile(r"(人民政府|政府|[省市县区旗州盟镇乡])$")
-_DEPARTMENT = re.compile(r"(办公室|办公厅|局|委员会|委|厅|中心|署|院|会|所|站|部|处|队|馆|司|办)$")
-_DECLARATION = re.compile(
-    r"(?:由|包括|包含|分为|共分|主要有)\s*(.{4,400}?)\s*(?:等|共)?\s*([\d一二三四五六七八九十]{1,3})\s*个?(?:部分|方面)"
+_BYLINE_DATE = re.compile(
+    r"(?:发布|公布|公开)(?:时间|日期)\s*[:|]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 )
-_DECLARATION_LIST = re.compile(r"(?:全文|报告|本报告)[^。]{0,10}(?:包括|分为|由)\s*(.{4,400}?)(?:组成|构成)?。")
+# The report as the 条例 names it (arts. 31 and 49: 政府信息公开工作年度报告). A title may
+# drop 政府 or 工作 or write 年报, but must name 信息公开 and a report: 政务公开工作总结 is
+# another paper.
+REPORT_NAME = re.compile(r"(?:政府)?信息公开(?:工作)?的?(?:年度)?(?:工作)?(?:报告|年报)")
+_ANY_REPORT_NAME = re.compile(
+    r"(?:(?:政府)?信息公开|政务公开|政务公开和政府信息公开|政务公开暨政府信息公开)?(?:工作)?的?"
+    r"(?:年度)?(?:工作)?(?:报告|年报|总结|情况总结)"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_YEAR_LINE = re.compile(rf"\(?\s*{_YEAR}\s*年度?\s*\)?")
+_NOT_A_NAME = re.compile(r"[。,;:!?|>]|\d")
+# Issuers by the ending of their name. A 人民政府办公室 is a department of its government; a
+# 街道办事处 or 乡镇 is a government level (art. 49 gives its report no department deadline);
+# a 管委会 is either, and courts, institutes or companies are neither: the name does not tell.
+_LOCAL_GOVERNMENT = re.compile(r"(?:街道办事处|街道办|街道|管委会|管理委员会)$")
+_DEPARTMENT = re.compile(r"(?:办公室|办公厅|局|委员会|委|厅|中心|署|所|站|部|处|队|馆|司|办)$")
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|[省市县区旗州盟镇乡])$")
+_DECLARATION = re.compile(
+    r"(?:本年度报告|年度报告|本报告|报告全文|报告|全文|本年报)\s*(?:内容)?\s*(?:主要)?\s*(?:共)?\s*"
+    r"(?:由|包括|包含|分为|分成|共分|涵盖|含)"
+)
+_DECLARED_COUNT = re.compile(
+    r"(?:以下|如下)?\s*([\d一二三四五六七八九十两]{1,3})\s*个?\s*(?:部分|方面|板块|章节|章)"
+)
+_LIST_END = re.compile(r"\s*(?:等|共|这|计)?\s*$|\s*(?:等)?\s*(?:组成|构成|内容)\s*$")
+_LIST_SEPARATOR = re.compile(r"(以及|[、,;]|和|及|与)")
+_ITEM_NUMBER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[是、.]|\(?\s*[一二三四五六七八九十\d]+\s*\)|\d+\s*[.、])\s*"
+)
 
 
 @dataclass
@@ -75,7 +100,7 @@ class Facts:
     issuer_type: str | None = None  # "government", "department" or None
     declared_count: int | None = None
     declared_names: list[str] = field(default_factory=list)
-    declared_span: tuple[int, int] | None = None
+    declared_span: tuple[int, int] | None = None  # the declaring sentence
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -164,7 +189,9 @@ def _text_year(doc: Document) -> int | None:
     for index in doc.body_lines():
         norm = doc.lines[index].norm
         for m in _OPENING_YEAR.finditer(norm):
-            sentence = norm[m.start() : norm.find("。", m.end()) if "。" in norm[m.end() :] else None]
+            sentence = norm[
+                m.start() : norm.find("。", m.end()) if "。" in norm[m.end() :] else None
+            ]
             if _FORWARD.search(sentence[:40]):
                 continue
             year = to_int(m.group(1))
@@ -190,6 +217,7 @@ def _opening_year(doc: Document) -> int | None:
 
 
 def _publication(doc: Document, facts: Facts) -> None:
+    """The page's 发布时间/发布日期 when the page furniture carries one, else the signature date."""
     for line in doc.lines:
         if line.index in doc.outline.front or is_chrome(line.norm):
             m = _BYLINE_DATE.search(line.norm)
@@ -210,45 +238,148 @@ def _publication(doc: Document, facts: Facts) -> None:
             facts.published_span = doc.line_span(sig.date_line)
 
 
+@dataclass
+class TitleParts:
+    """What a title line names: the issuing body, the year and the report."""
+
+    issuer: str | None
+    year: int | None
+    name: str | None  # the report's name when it is the statutory one (REPORT_NAME)
+
+
+def title_parts(title: str) -> TitleParts:
+    """Split a (normalised) title into issuer, year and report name; blanks do not matter."""
+    text = re.sub(r"\s+", "", title)
+    year_m = _TITLE_YEAR.search(text)
+    year = to_int(year_m.group(1)) if year_m else None
+    if year is not None and not 1990 <= year <= 2100:
+        year = None
+    name_m = REPORT_NAME.search(text)
+    any_name = _ANY_REPORT_NAME.search(text, year_m.end() if year_m else 0)
+    cut = any_name.start() if any_name else len(text)
+    if year_m and year_m.start() < cut:
+        before, between = text[: year_m.start()], text[year_m.end() : cut]
+    else:
+        before, between = text[:cut], ""
+    before, between = (re.sub(r"^关于|(?:关于|的)$", "", t) for t in (before, between))
+    issuer = before if len(_CJK.findall(before)) >= 2 else between
+    if issuer.endswith("人民") and text[cut:].startswith("政府"):
+        issuer += "政府"
+    issuer = re.sub(r"(?:政务公开|政府信息公开|信息公开)$", "", issuer)
+    return TitleParts(
+        issuer if len(_CJK.findall(issuer)) >= 2 else None,
+        year,
+        name_m.group(0) if name_m else None,
+    )
+
+
+def issuer_kind(name: str) -> str | None:
+    """An issuer's kind by its name: government (a people's government at any level, 街道
+    and 乡镇 included), department (its departments and offices), or None when unclear."""
+    name = re.sub(r"\s+", "", name)
+    if _LOCAL_GOVERNMENT.search(name):
+        return "government" if "街道" in name else None
+    if _DEPARTMENT.search(name):
+        return "department"
+    if _GOVERNMENT.search(name):
+        return "government"
+    return None
+
+
 def _issuer(doc: Document, facts: Facts) -> None:
+    """The issuing body and its kind: the title's issuer (whose report it is) first, then the
+    signature's (who signed it)."""
     candidates = []
     if facts.title:
-        m = _ISSUER_IN_TITLE.match(facts.title)
-        if m and m.group(1):
-            candidates.append(m.group(1))
+        issuer = title_parts(facts.title).issuer
+        if issuer:
+            candidates.append(issuer)
     sig = doc.outline.signature
     if sig and sig.issuer_line is not None:
-        candidates.append(doc.lines[sig.issuer_line].norm.strip())
+        candidates.append(re.sub(r"\s+", "", doc.lines[sig.issuer_line].norm))
     for name in candidates:
-        name = re.sub(r"\s+", "", name)
         facts.issuer = facts.issuer or name
-        if _DEPARTMENT.search(name) and not name.endswith("人民政府"):
-            facts.issuer_type = "department"
+        kind = issuer_kind(name)
+        if kind:
+            facts.issuer_type = kind
             return
-        if _GOVERNMENT.search(name):
-            facts.issuer_type = "government"
-            return
+
+
+def split_parts(text: str) -> list[str]:
+    """The part names of a declared list. 和/及/与 join two parts only when both sides name
+    different statutory parts (收到和处理……申请情况 is one part, ……改进措施和其他情况 two);
+    neighbours naming the same statutory part are one part (行政复议、行政诉讼情况)."""
+    tokens = _LIST_SEPARATOR.split(text)
+    parts = [tokens[0]]
+    for sep, token in zip(tokens[1::2], tokens[2::2], strict=True):
+        left, right = heading_key(parts[-1]), heading_key(token)
+        if sep in "和及与" and not (left and right and left != right):
+            parts[-1] += sep + token
+        else:
+            parts.append(token)
+    merged: list[str] = []
+    for part in (_ITEM_NUMBER.sub("", p).strip() for p in parts):
+        if len(part) < 2:
+            continue
+        if merged and heading_key(part) and heading_key(part) == heading_key(merged[-1]):
+            merged[-1] += "、" + part
+        else:
+            merged.append(part)
+    return merged
 
 
 def _declaration(doc: Document, facts: Facts) -> None:
-    """The preamble's own list of the report's parts (本报告由……N个部分组成)."""
+    """The opening's own statement of the report's parts, in any of its forms: 本报告由A、B……
+    组成, 全文包括A……和F七个方面, 报告全文由……N个部分组成, 本报告分为以下N个部分：A；B……"""
     for index in [*doc.outline.front, *doc.outline.preamble][:12]:
         line = doc.lines[index]
-        m = _DECLARATION.search(line.norm)
-        names_text = None
-        if m:
-            names_text, facts.declared_count = m.group(1), to_int(m.group(2))
-            span = m.span()
-        else:
-            m = _DECLARATION_LIST.search(line.norm)
-            if not m:
-                continue
-            names_text, span = m.group(1), m.span()
-        names_text = re.sub(r"^(?:本报告|报告|全文)?\s*(?:由|包括|包含|分为)?", "", names_text)
-        names = [n.strip() for n in re.split(r"[、,;]|以及|和(?=[^和]{4,})|及(?=其他)", names_text)]
-        facts.declared_names = [n for n in names if len(n) >= 2]
-        facts.declared_span = line.orig_span(*span)
-        return
+        for trigger in _DECLARATION.finditer(line.norm):
+            end = line.norm.find("。", trigger.end())
+            end = len(line.norm) if end < 0 else end
+            rest = line.norm[trigger.end() : end]
+            count_m = _DECLARED_COUNT.search(rest)
+            if count_m and not rest[: count_m.start()].strip():  # 分为以下六个部分：A、B……
+                names = re.sub(
+                    r"^\s*(?:,|:|分别是|分别为|即|依次为|包括)+", "", rest[count_m.end() :]
+                )
+            elif count_m:  # 由A、B……N个部分组成
+                names = rest[: count_m.start()]
+            else:
+                names = rest
+            names = _LIST_END.sub("", names.strip())
+            parts = split_parts(names)
+            if not count_m and sum(1 for part in parts if heading_key(part)) < 2:
+                continue  # 本报告由某某局编制，……: not a list of the report's parts
+            facts.declared_count = to_int(count_m.group(1)) if count_m else None
+            facts.declared_names = parts
+            facts.declared_span = line.orig_span(trigger.start(), end)
+            return
+
+
+def _title_text(doc: Document, index: int) -> str:
+    """The title line, with the line above it when the title is set on two lines and the
+    issuing body stands alone on the first (北京市朝阳区人民政府 / 2023年政府信息公开……)."""
+    title = doc.lines[index].norm.strip()
+    parts = title_parts(title)
+    if parts.year is None:  # ……年度报告 / （2023年度）
+        below = _next_text(doc, index, 1)
+        if below and _YEAR_LINE.fullmatch(below):
+            title = f"{title} {below}"
+    if parts.issuer is None:  # 北京市朝阳区人民政府 / 2023年……年度报告
+        above = _next_text(doc, index, -1)
+        if above and len(above) <= 30 and not is_chrome(above) and not _NOT_A_NAME.search(above):
+            title = f"{above} {title}"
+    return title
+
+
+def _next_text(doc: Document, index: int, step: int) -> str | None:
+    """The nearest non-blank line above (step -1) or below (step 1) a line, stripped."""
+    i = index + step
+    while 0 <= i < len(doc.lines):
+        if doc.lines[i].norm.strip():
+            return doc.lines[i].norm.strip()
+        i += step
+    return None
 
 
 def compute_facts(doc: Document) -> Facts:
@@ -256,7 +387,7 @@ def compute_facts(doc: Document) -> Facts:
     outline = doc.outline
     if outline.title_line is not None:
         facts.title_line = outline.title_line
-        facts.title = doc.lines[outline.title_line].norm.strip()
+        facts.title = _title_text(doc, outline.title_line)
         facts.title_year = _year_of(facts.title)
     facts.period = find_period(doc)
     facts.text_year = _text_year(doc)

@@ -47,6 +47,27 @@ _DATE_LINE = re.compile(
 _SENTENCE_PUNCT = re.compile(r"[。,;:!?、]")
 _TITLE_BREAKERS = re.compile(r"[。,;!?]")
 _TABLE_CELL_LINE = re.compile(r"\|\s*$")
+# A row whose cells a copy separated with spaces: three or more counts after an optional short
+# label, "2.重复申请 0 0 1 0 0 0 1" or the fifteen numbers of a flattened 表四 on one line.
+_COUNT = r"(?:0|[1-9]\d*(?:\.\d+)?|[/—-])"
+_NUMBER_RUN = re.compile(rf"(?:[^。:;\s][^。:;]{{0,40}}\s+)?{_COUNT}(?:\s+{_COUNT}){{2,}}")
+# Page footers under a signature: contact details as sites print them.
+_CONTACT_LINE = re.compile(
+    r"^(?:联系)?(?:电话|地址|邮编|邮政编码|传真|电子邮箱|邮箱|e-?mail)\s*:", re.I
+)
+_FOOTER_LINES = 15  # trailing furniture lines skipped when looking for the signature
+# Row labels of the unified-format tables (国办公开办函〔2021〕30号): when a flattened table puts
+# one label per line, "一、本年新收政府信息公开申请数量" is a table cell, not a heading.
+_TABLE_LABEL = re.compile(
+    r"(?:本年度?新收|上年度?结转).{0,14}|本年度?办理结果|结转下一?年度?继续办理"
+    r"|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计|其他"
+    r"|属于国家秘密|其他法律行政法规禁止公开|危及三安全一稳定|保护第三方合法权益"
+    r"|属于三类内部事务信息|属于四类过程性信息|属于行政执法案卷|属于行政查询事项"
+    r"|本机关不掌握相关政府信息|没有现成信息需要另行制作|补正后申请内容仍不明确"
+    r"|信访举报投诉类申请|重复申请|要求提供公开出版物|无正当理由大量反复申请"
+    r"|要求行政机关确认或重新出具已获取信息|申请人(?:无正当理由)?逾期.{0,40}"
+)
+_NUMBER_CELLS = re.compile(r"[\d.\s|/%-]*")
 
 
 @dataclass
@@ -136,10 +157,9 @@ def match_heading(norm: str) -> tuple[str, int, int] | None:
         if not rest.strip() and style in ("cn", "arabic"):
             return None
         raw = m.group(1)
-        if style == "cn" and not (m.group(2) and m.group(2).strip()):
-            # 一 followed only by a space: a heading only when a short title follows
-            if len(rest) > 30 or _SENTENCE_PUNCT.search(rest[:30]):
-                return None
+        spaced = style == "cn" and not (m.group(2) and m.group(2).strip())
+        if spaced and (len(rest) > 30 or _SENTENCE_PUNCT.search(rest[:30])):
+            return None  # 一 followed only by a space: a heading only when a short title follows
         if style in ("arabic", "cn") and _NOT_AFTER_NUMBER.match(rest):
             return None
         if style in ("cn", "cn_paren", "part"):
@@ -154,9 +174,26 @@ def match_heading(norm: str) -> tuple[str, int, int] | None:
     return None
 
 
+def table_label(rest: str) -> bool | None:
+    """Whether the text after a heading number is a row label of the format's tables: None
+    when it is not one, True when number cells follow it on the line, False when alone."""
+    text = re.sub(r"\([^)]*\)|[“”\"'‘’]", "", rest)
+    m = re.match(r"\D*", text)
+    label = re.sub(r"[\s|]", "", m.group(0))
+    if not _TABLE_LABEL.fullmatch(label) or not _NUMBER_CELLS.fullmatch(text[m.end() :]):
+        return None
+    return bool(re.search(r"\d", text))
+
+
+def _is_number_line(norm: str) -> bool:
+    return bool(re.search(r"\d", norm)) and _NUMBER_CELLS.fullmatch(norm.strip()) is not None
+
+
 def is_table_row(norm: str) -> bool:
     line = norm.strip()
     if line.count("|") >= 2 or (_TABLE_CELL_LINE.search(line) and len(line) <= 60):
+        return True
+    if _NUMBER_RUN.fullmatch(line):
         return True
     cells = [c for c in norm.split("\t") if c.strip()]
     return len(cells) >= 2
@@ -194,10 +231,18 @@ def _find_title(norm_lines: list[str], first_heading: int) -> int | None:
     return None
 
 
+def _is_footer(norm: str) -> bool:
+    """Page furniture printed under a report: chrome or the site's contact lines."""
+    return is_chrome(norm) or _CONTACT_LINE.match(norm.strip()) is not None
+
+
 def _find_signature(norm_lines, after: int) -> tuple[int | None, int] | None:
     """(issuer line, date line) of a closing signature, skipping trailing blank and chrome lines."""
-    i = len(norm_lines) - 1
-    while i > after and (not norm_lines[i].strip() or is_chrome(norm_lines[i])):
+    i, skipped = len(norm_lines) - 1, 0
+    while i > after and (
+        not norm_lines[i].strip() or (skipped < _FOOTER_LINES and _is_footer(norm_lines[i]))
+    ):
+        skipped += bool(norm_lines[i].strip())
         i -= 1
     if i <= after:
         return None
@@ -213,11 +258,28 @@ def _find_signature(norm_lines, after: int) -> tuple[int | None, int] | None:
     return None, i
 
 
+def _drop_table_labels(norm_lines: list[str], kinds: list[str], heads: dict) -> None:
+    """Turn numbered lines that are cells of a flattened format table back into body text: a
+    row label with number cells on its line, or next to numbers, rows or other labels."""
+    labels = {
+        i: found for i in heads if (found := table_label(norm_lines[i][heads[i][2] :])) is not None
+    }
+
+    def tabular(j: int) -> bool:
+        return j in labels or kinds[j] == "r" or _is_number_line(norm_lines[j])
+
+    for i, with_cells in labels.items():
+        before = next((j for j in range(i - 1, -1, -1) if kinds[j]), None)
+        after = next((j for j in range(i + 1, len(kinds)) if kinds[j]), None)
+        if with_cells or any(j is not None and tabular(j) for j in (before, after)):
+            del heads[i]
+            kinds[i] = "x"
+
+
 def classify(norm_lines: list[str]) -> tuple[list[str], list[int], dict[int, tuple[str, int, int]]]:
     """One grammar symbol per non-blank line: the string the outline grammar parses."""
     heads: dict[int, tuple[str, int, int]] = {}
     kinds: list[str] = []
-    first_heading = len(norm_lines)
     for i, norm in enumerate(norm_lines):
         if not norm.strip():
             kinds.append("")
@@ -231,9 +293,10 @@ def classify(norm_lines: list[str]) -> tuple[list[str], list[int], dict[int, tup
             style, number, length = found
             heads[i] = (style, number, skip + length)
             kinds.append(str(STYLE_LEVELS[style]))
-            first_heading = min(first_heading, i)
         else:
             kinds.append("x")
+    _drop_table_labels(norm_lines, kinds, heads)
+    first_heading = min(heads, default=len(norm_lines))
     title = _find_title(norm_lines, first_heading)
     if title is not None:
         for i in range(title):

@@ -30,12 +30,18 @@ REQUIRED = {
 NAMES = {
     "overview": ("总体情况", "overview"),
     "active": ("主动公开政府信息情况", "proactive disclosure"),
-    "application": ("依申请公开情况（收到和处理政府信息公开申请情况）", "disclosure on application"),
+    "application": (
+        "依申请公开情况（收到和处理政府信息公开申请情况）",
+        "disclosure on application",
+    ),
     "fees": ("收费及减免情况", "fees and fee waivers"),
     "review_litigation": ("行政复议、行政诉讼情况", "administrative review and litigation"),
     "problems": ("存在的主要问题及改进情况", "main problems and improvements"),
     "other": ("其他需要报告的事项", "other matters to report"),
-    "assessment": ("工作考核、社会评议和责任追究结果情况", "assessment, public review and accountability"),
+    "assessment": (
+        "工作考核、社会评议和责任追究结果情况",
+        "assessment, public review and accountability",
+    ),
 }
 
 # Heading stems, most specific part first.
@@ -63,7 +69,9 @@ _CONTENT: dict[str, list[re.Pattern[str]]] = {
         re.compile(r"(未|没有|无)(收到|接到|受理)[^。;]{0,12}申请"),
     ],
     "review_litigation": [
-        re.compile(r"(行政复议|行政诉讼|复议|诉讼)[^。;]{0,10}?(\d+|[一二三四五六七八九十两]+)\s*(件|起|宗|例)"),
+        re.compile(
+            r"(行政复议|行政诉讼|复议|诉讼)[^。;]{0,10}?(\d+|[一二三四五六七八九十两]+)\s*(件|起|宗|例)"
+        ),
         re.compile(r"(未|没有|无)(发生|出现|收到)?[^。;]{0,20}(行政复议|行政诉讼|复议|诉讼)"),
         re.compile(r"(行政复议|行政诉讼)[^。;]{0,12}(情况|案件)"),
     ],
@@ -103,3 +111,33 @@ def content_match(key: str, text: str) -> tuple[int, int] | None:
         if s <= end:
             end = max(end, e)
     return start, end
+
+
+# Words every part's name shares: they say nothing about which part it is.
+_GENERIC = re.compile(
+    r"政府信息公开|政府信息|信息公开|政务公开|工作|情况|有关|相关|方面|的|等|[^\w]|_"
+)
+
+
+def part_stem(name: str) -> str:
+    """The meaning-bearing rest of a part's name: 重点领域政府信息公开工作情况 → 重点领域."""
+    return _GENERIC.sub("", name)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def same_part(a: str, b: str) -> bool:
+    """Whether two names of report parts mean the same part: the same section key when both
+    name a statutory part, else one stem inside the other or most character pairs shared."""
+    key_a, key_b = heading_key(a), heading_key(b)
+    if key_a and key_b:
+        return key_a == key_b
+    stem_a, stem_b = part_stem(a), part_stem(b)
+    if len(stem_a) < 2 or len(stem_b) < 2:
+        return False
+    if stem_a in stem_b or stem_b in stem_a:
+        return True
+    pairs_a, pairs_b = _bigrams(stem_a), _bigrams(stem_b)
+    return 4 * len(pairs_a & pairs_b) >= len(pairs_a) + len(pairs_b)  # Dice >= 0.5

@@ -1,0 +1,105 @@
+"""D004 late-publication: the deadline by edition and issuer, and where the date comes from."""
+
+from __future__ import annotations
+
+import pytest
+
+from xxgk_lint.facts import issuer_kind
+
+from .conftest import lint_text
+
+BODY = "一、总体情况\n本年度，我单位认真贯彻落实《条例》。\n"
+
+
+def report(issuer: str, year: int, signed: str, title_issuer: str | None = None) -> str:
+    title = (
+        f"{title_issuer if title_issuer is not None else issuer}{year}年政府信息公开工作年度报告"
+    )
+    return f"{title}\n{BODY}\n\u3000\u3000{issuer}\n\u3000\u3000{signed}\n"
+
+
+def test_d004_department_after_31_january() -> None:
+    (f,) = lint_text(report("某某市统计局", 2022, "2023年2月20日"), "D004")
+    assert f.data == {"published": "2023-02-20", "deadline": "2023-01-31"}
+    assert (f.line, f.column, f.end_column) == (6, 3, 13)
+
+
+def test_d004_government_office_is_a_department() -> None:
+    text = report("某某县人民政府办公室", 2022, "二〇二三年二月十日", title_issuer="")
+    (f,) = lint_text(text, "D004")
+    assert f.data == {"published": "2023-02-10", "deadline": "2023-01-31"}
+
+
+@pytest.mark.parametrize(
+    ("issuer", "year", "signed"),
+    [
+        ("某某市统计局", 2022, "2023年1月31日"),  # department, on the last day
+        ("某某县人民政府", 2022, "2023年3月20日"),  # a government's own report
+        ("某某鎮人民政府", 2022, "2023年3月31日"),  # traditional, a township
+        ("某某街道办事处", 2022, "2023年3月1日"),
+        ("某某市统计局", 2017, "2018年3月20日"),  # 2007 edition: 31 March for everyone
+        ("某某委员会管理处", 2022, "2022年12月30日"),  # signed within the year: not late
+    ],
+)
+def test_d004_quiet(issuer: str, year: int, signed: str) -> None:
+    assert lint_text(report(issuer, year, signed), "D004") == []
+
+
+@pytest.mark.parametrize(
+    ("issuer", "year", "signed", "deadline"),
+    [
+        ("某某县人民政府", 2022, "2023年4月2日", "2023-03-31"),
+        ("某某市统计局", 2017, "2018年4月10日", "2018-03-31"),
+        ("某某开发区管委会", 2022, "2023年4月1日", "2023-03-31"),  # unknown kind: 31 March
+    ],
+)
+def test_d004_after_31_march(issuer: str, year: int, signed: str, deadline: str) -> None:
+    (f,) = lint_text(report(issuer, year, signed), "D004")
+    assert f.data["deadline"] == deadline
+
+
+def test_d004_prefers_the_page_date_and_points_at_it() -> None:
+    text = "发布时间：2023-02-10  来源：某某市统计局\n" + report(
+        "某某市统计局", 2022, "2023年1月20日"
+    )
+    (f,) = lint_text(text, "D004")
+    assert f.data == {"published": "2023-02-10", "deadline": "2023-01-31"}
+    assert (f.line, f.column, f.end_column) == (1, 1, 16)
+
+
+def test_d004_configured_issuer_overrides_the_inference() -> None:
+    text = report("某某市统计局", 2022, "2023年2月20日")
+    assert lint_text(text, "D004", issuer="government") == []
+
+
+def test_d004_title_left_at_the_wrong_year_uses_the_stated_period() -> None:
+    text = report("某某市统计局", 2023, "2023年4月20日").replace(
+        "\n一、", "\n本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n一、", 1
+    )
+    (f,) = lint_text(text, "D004")
+    assert f.data == {"published": "2023-04-20", "deadline": "2023-01-31"}
+
+
+def test_d004_quiet_without_a_date() -> None:
+    assert lint_text(f"某某市统计局2022年政府信息公开工作年度报告\n{BODY}", "D004") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("某某市人民政府", "government"),
+        ("某某区政府", "government"),
+        ("某某县", "government"),
+        ("某某镇人民政府", "government"),
+        ("某某街道办事处", "government"),
+        ("某某市人民政府办公室", "department"),
+        ("某某省人民政府办公厅", "department"),
+        ("某某市统计局", "department"),
+        ("某某市发展和改革委员会", "department"),
+        ("某某区政务服务中心", "department"),
+        ("某某开发区管理委员会", None),
+        ("某某", None),
+    ],
+)
+def test_issuer_kind(name: str, kind: str | None) -> None:
+    assert issuer_kind(name) == kind
