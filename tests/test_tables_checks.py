@@ -1,0 +1,361 @@
+"""N003 table-identity, N004 text-table-mismatch and N005 blank-cell on tables written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import codes_of, lint_text
+from tests.tables_builders import (
+    CARRY,
+    DEFAULT_RESULTS,
+    GRANTED,
+    NEW,
+    OLD,
+    T3_HEAD,
+    TOTAL7,
+    flat,
+    pipe,
+    report,
+    table2_spans,
+    table3,
+    table3_spans,
+    table4_spans,
+    tabs,
+)
+
+FORMS = {
+    "pipe": pipe,
+    "tabs": tabs,
+    "flat": flat,
+    "flat-runs": lambda spans: flat(spans, run_numbers=True, header_run=True),
+}
+YEARS = {"2021": 2023, "2019": 2020}
+TABLE_CODES = ("N003", "N004", "N005", "F001")
+
+
+def _report(form="pipe", edition="2021", t3=None, t2=None, t4=None, overview=None) -> str:
+    render = FORMS[form]
+    tables = {
+        "table2": render(table2_spans(edition, t2)),
+        "table3": render(table3_spans(t3 or table3(edition, DEFAULT_RESULTS))),
+        "table4": render(table4_spans(t4)),
+    }
+    if overview is not None:
+        tables["overview"] = overview
+    return report(**tables, year=YEARS[edition])
+
+
+def _at(text: str, needle: str, after: str = "") -> tuple[int, int]:
+    """(line, column) of the unique ``needle`` (searched after ``after``)."""
+    start = text.index(after) if after else 0
+    offset = text.index(needle, start)
+    assert needle not in text[start:][text[start:].index(needle) + len(needle) :] or after
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _only(findings, code):
+    found = [f for f in findings if f.code == code]
+    assert len(found) == 1, [(f.code, f.message) for f in findings]
+    return found[0]
+
+
+# ---- clean tables ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("edition", YEARS)
+def test_clean_tables_give_no_table_finding(form: str, edition: str) -> None:
+    assert lint_text(_report(form, edition), *TABLE_CODES) == []
+
+
+def test_2019_single_other_row_counts_in_the_total() -> None:
+    results = {**DEFAULT_RESULTS, ("（六）其他处理",): [1, 0, 0, 0, 0, 0]}
+    text = _report("flat", "2019", t3=table3("2019", results))
+    assert lint_text(text, "N003") == []
+
+
+# ---- N003 -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("edition", YEARS)
+def test_row_total_not_the_applicants_sum(form: str, edition: str) -> None:
+    t3 = table3(edition, DEFAULT_RESULTS).set((NEW,), 6, "917")
+    text = _report(form, edition, t3=t3)
+    finding = _only(lint_text(text, "N003"), "N003")
+    assert finding.data == {
+        "table": "三",
+        "row": "一、本年新收政府信息公开申请数量",
+        "column": "总计",
+        "expected": 22,
+        "found": 917,
+    }
+    assert (finding.line, finding.column) == _at(text, "917")
+    assert finding.end_column == finding.column + 3
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_wrong_result_cell_is_reported_once_on_itself(form: str) -> None:
+    row = ("（四）无法提供", "1.本机关不掌握相关政府信息")
+    t3 = table3("2021", DEFAULT_RESULTS).set(row, 0, "41")
+    text = _report(form, t3=t3)
+    finding = _only(lint_text(text, "N003"), "N003")
+    assert finding.data["row"] == "（四）无法提供/1.本机关不掌握相关政府信息"
+    assert finding.data["column"] == "自然人"
+    assert (finding.data["expected"], finding.data["found"]) == (4, 41)
+    assert (finding.line, finding.column) == _at(text, "41")
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "was"), [(TOTAL7, 1, "3"), (CARRY, 0, "2"), (OLD, 0, "1")]
+)
+def test_wrong_cell_in_the_balance_rows(row: str, column: int, was: str) -> None:
+    t3 = table3("2021", DEFAULT_RESULTS).set((row,), column, "93")
+    text = _report("pipe", t3=t3)
+    finding = _only(lint_text(text, "N003"), "N003")
+    assert (finding.data["expected"], finding.data["found"]) == (int(was), 93)
+    assert (finding.line, finding.column) == _at(text, "93")
+
+
+def test_balance_broken_with_consistent_rows() -> None:
+    t3 = table3("2021", DEFAULT_RESULTS).set((NEW,), 0, "23").set((NEW,), 6, "27")
+    text = _report("pipe", t3=t3)
+    findings = lint_text(text, "N003")
+    assert [(f.data["row"], f.data["column"]) for f in findings] == [
+        ("四、结转下年度继续办理", "自然人"),
+        ("四、结转下年度继续办理", "总计"),
+    ]
+    assert findings[0].data["expected"] == 7 and findings[0].data["found"] == 2
+    assert "一 + 二 = 三（七）+ 四" in findings[0].message
+
+
+def test_result_total_not_the_sum_of_results() -> None:
+    t3 = table3("2021", DEFAULT_RESULTS).set((TOTAL7,), 0, "19").set((TOTAL7,), 6, "23")
+    text = _report("pipe", t3=t3)
+    findings = lint_text(text, "N003")
+    results = [f for f in findings if "各项办理结果之和" in f.message]
+    assert [(f.data["row"], f.data["column"], f.data["expected"]) for f in results] == [
+        ("（七）总计", "自然人", 17),
+        ("（七）总计", "总计", 21),
+    ]
+    assert (results[0].line, results[0].column) == _at(text, "19", after="（七）总计")
+
+
+def test_2019_single_other_row_wrong_cell() -> None:
+    results = {**DEFAULT_RESULTS, ("（六）其他处理",): [1, 0, 0, 0, 0, 0]}
+    t3 = table3("2019", results).set(("（六）其他处理",), 2, "36")
+    text = _report("tabs", "2019", t3=t3)
+    finding = _only(lint_text(text, "N003"), "N003")
+    assert (finding.data["row"], finding.data["column"]) == ("（六）其他处理", "科研机构")
+
+
+def test_group_subtotal_row_a_report_adds() -> None:
+    rows = [
+        T3_HEAD,
+        "| （三）不予公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
+        "| 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "| 4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+    ]
+    text = report(table3="\n".join(rows))
+    findings = [f for f in lint_text(text, "N003") if f.data["row"] == "（三）不予公开"]
+    assert [(f.data["column"], f.data["expected"], f.data["found"]) for f in findings] == [
+        ("自然人", 2, 3),
+        ("总计", 2, 3),
+    ]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_table4_group_total(form: str) -> None:
+    values = ["1", "0", "0", "1", "9", "0", "0", "0", "1", "1", "0", "0", "0", "0", "0"]
+    text = _report(form, t4=values)
+    finding = _only(lint_text(text, "N003"), "N003")
+    assert finding.data == {
+        "table": "四",
+        "row": "行政复议",
+        "column": "总计",
+        "expected": 2,
+        "found": 9,
+    }
+    assert (finding.line, finding.column) == _at(text, "9", after="复议后起诉")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("-1", "non-negative integer"), ("1.5", "non-negative integer")]
+)
+def test_negative_or_fractional_count(text: str, expected: str) -> None:
+    t3 = table3("2021", DEFAULT_RESULTS).set(("（五）不予处理", "2.重复申请"), 3, text)
+    report_text = _report("pipe", t3=t3)
+    findings = [f for f in lint_text(report_text, "N003") if f.data["expected"] == expected]
+    assert len(findings) == 1
+    assert findings[0].data["found"] == text
+    assert (findings[0].line, findings[0].column) == _at(report_text, text, after="2.重复申请")
+
+
+def test_a_change_may_be_negative_and_an_amount_fractional() -> None:
+    text = _report("pipe", "2019", t2={"行政处罚": ["40", "-3", "58"]})
+    assert lint_text(text, "N003") == []
+
+
+def test_traditional_characters_and_full_width_digits() -> None:
+    rows = "\n".join(
+        [
+            "| 行政復議 | | | | | 行政訴訟 |",
+            "| 結果維持 | 結果糾正 | 其他結果 | 尚未審結 | 總計 | 未經復議直接起訴 | 復議後起訴 |",
+            "| １ | ０ | ０ | ０ | ３ | ０ | ０ | ０ | ０ | ０ | ０ | ０ | ０ | ０ | ０ |",
+        ]
+    )
+    text = report(table4=rows)
+    finding = _only(lint_text(text, "N003"), "N003")
+    assert finding.data["expected"] == 1 and finding.data["found"] == 3
+    assert (finding.line, finding.column) == _at(text, "３")
+
+
+def test_2007_edition_tables_are_not_checked() -> None:
+    t3 = table3("2021", DEFAULT_RESULTS).set((NEW,), 6, "917")
+    text = report(table3=pipe(table3_spans(t3)), year=2017)
+    assert lint_text(text, *TABLE_CODES) == []
+
+
+# ---- N004 -----------------------------------------------------------------------------
+
+
+def _n004(overview: str, form: str = "pipe"):
+    text = _report(form, overview=overview)
+    return text, lint_text(text, "N004")
+
+
+def test_received_applications_disagree_with_the_table() -> None:
+    text, findings = _n004("全年共收到政府信息公开申请30件，均已按时答复。")
+    finding = _only(findings, "N004")
+    assert finding.data == {"text_value": 30, "table_value": 22}
+    assert (finding.line, finding.column) == _at(text, "30件")
+    assert finding.end_column == finding.column + 2
+
+
+@pytest.mark.parametrize(
+    "overview",
+    [
+        "全年共收到政府信息公开申请22件，均已按时答复。",
+        "全年共收到政府信息公开申请23件（含上年结转1件）。",
+        "全市各部门共收到政府信息公开申请300件。",
+        "其中通过网络收到申请15件。",
+        "2022年收到政府信息公开申请30件。",
+        "较上年收到申请8件有所增加。",
+        "予以公开12件，部分公开2件，不予公开1件，无法提供5件，不予处理1件。",
+        "因政府信息公开工作被申请行政复议2件，被提起行政诉讼1件。",
+        "未发生政府信息公开行政复议被纠错的情况。",
+        "全年收到行政许可申请300件。",
+        "全年办结行政许可事项1200件，主动公开许可结果。",
+        "全年办理行政复议案件120件。",
+        "上年结转项目3个。",
+    ],
+)
+def test_text_that_agrees_or_means_something_else(overview: str) -> None:
+    assert _n004(overview)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("overview", "needle", "text_value", "table_value"),
+    [
+        ("予以公开15件。", "15件", 15, 12),
+        ("予以公开和部分公开共16件。", "16件", 16, 14),
+        ("不予公开3件。", "3件", 3, 1),
+        ("共办结政府信息公开申请20件。", "20件", 20, 21),
+        ("政府信息公开申请结转下年度继续办理5件。", "5件", 5, 2),
+        ("因政府信息公开被申请行政复议3件。", "3件", 3, 2),
+        ("因政府信息公开工作被提起行政诉讼2件。", "2件", 2, 1),
+        ("全年未收到政府信息公开申请。", "未收到政府信息公开申请", 0, 22),
+        ("本年度未发生政府信息公开行政复议案件。", "未发生政府信息公开行政复议", 0, 2),
+        ("全年共收到政府信息公开申请３０件。", "３０", 30, 22),
+        ("本年度制发行政规范性文件6件。", "6件", 6, 4),
+    ],
+)
+def test_text_numbers_against_each_quantity(
+    overview: str, needle: str, text_value: int, table_value: int
+) -> None:
+    text, findings = _n004(overview)
+    finding = _only(findings, "N004")
+    assert finding.data == {"text_value": text_value, "table_value": table_value}
+    assert (finding.line, finding.column) == _at(text, needle, after="一、总体情况")
+
+
+def test_traditional_text_against_a_flattened_table() -> None:
+    _, findings = _n004("全年共收到政府信息公開申請30件。", form="flat-runs")
+    assert _only(findings, "N004").data == {"text_value": 30, "table_value": 22}
+
+
+def test_the_part_a_sentence_is_in_tells_what_it_counts() -> None:
+    text = (
+        _report("pipe")
+        .replace("本年度未收取信息处理费。", "本年度未收取信息处理费。\n")
+        .replace(
+            "五、存在的主要问题及改进情况",
+            "本年度被申请行政复议3件。\n五、存在的主要问题及改进情况",
+        )
+    )
+    finding = _only(lint_text(text, "N004"), "N004")
+    assert finding.data == {"text_value": 3, "table_value": 2}
+    assert (finding.line, finding.column) == _at(text, "3件。")
+
+
+def test_two_tables_three_make_the_text_ambiguous() -> None:
+    body = pipe(table3_spans(table3("2021", DEFAULT_RESULTS)))
+    text = report(table3=body + "\n\n" + body, overview="全年共收到政府信息公开申请30件。")
+    assert lint_text(text, "N004") == []
+
+
+# ---- N005 -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("placeholder", ["/", "—", "空"])
+def test_placeholder_cell(form: str, placeholder: str) -> None:
+    t3 = table3("2021", DEFAULT_RESULTS).set((GRANTED,), 2, placeholder)
+    text = _report(form, t3=t3)
+    finding = _only(lint_text(text, "N005"), "N005")
+    assert finding.data == {"table": "三", "row": "（一）予以公开", "column": "科研机构"}
+    assert finding.severity.value == "warning"
+    assert (finding.line, finding.column) == _at(text, placeholder, after="（一）予以公开")
+
+
+def test_empty_pipe_cell_points_at_the_gap() -> None:
+    t3 = table3("2021", DEFAULT_RESULTS).set((OLD,), 1, "")
+    text = _report("pipe", t3=t3)
+    finding = _only(lint_text(text, "N005"), "N005")
+    assert finding.data["column"] == "商业企业"
+    line = text.split("\n")[finding.line - 1]
+    assert line.startswith("| 二、上年结转")
+    assert line[finding.column - 1 : finding.end_column - 1].strip() == ""
+    assert line[: finding.column - 1].count("|") == 5
+
+
+def test_whole_blank_row_is_one_finding() -> None:
+    t3 = table3("2021", DEFAULT_RESULTS)
+    for column in range(7):
+        t3.set(("（三）不予公开", "1.属于国家秘密"), column, "/")
+    findings = lint_text(_report("pipe", t3=t3), "N005")
+    assert [f.data for f in findings] == [
+        {"table": "三", "row": "（三）不予公开/1.属于国家秘密", "column": None}
+    ]
+
+
+def test_blank_total_column_is_one_finding_and_no_identity() -> None:
+    t3 = table3("2021", DEFAULT_RESULTS)
+    for row in t3.result_rows():
+        t3.set(row, 6, "")
+    text = _report("pipe", t3=t3)
+    findings = lint_text(text, "N005", "N003")
+    assert codes_of(findings) == ["N005"]
+    assert findings[0].data == {"table": "三", "row": None, "column": "总计"}
+    assert "21" in findings[0].message
+
+
+def test_blank_in_table2_and_table4() -> None:
+    t4 = ["1", "0", "0", "1", "2", "0", "0", "0", "1", "1", "0", "0", "-", "0", "0"]
+    text = _report("flat", t2={"行政强制": ["空"]}, t4=t4)
+    findings = lint_text(text, "N005")
+    assert [f.data for f in findings] == [
+        {"table": "二", "row": "行政强制", "column": "本年处理决定数量"},
+        {"table": "四", "row": "行政诉讼/复议后起诉", "column": "其他结果"},
+    ]

@@ -1,0 +1,263 @@
+"""The arithmetic the unified tables must satisfy, and the cells that break it.
+
+Identities (domain research §3.3): in 表三, 总计 = the six applicant columns in every row;
+（七）总计 = every result row, column by column; a group subtotal row a report adds = its
+items; 一 + 二 = 三（七） + 四 in every column (the format's own note); in 表四, 总计 = 结果维持
++ 结果纠正 + 其他结果 + 尚未审结 for each group. Every count is a whole number of zero or more.
+
+Blank and placeholder cells count as 0 (N005 reports them); an identity whose total is blank
+is not checked. One wrong cell should give one finding on that cell: a wrong 总计 cell,
+once reported, enters the column identities as its row's sum; and when a failing row and a
+failing column are both explained by the cell where they cross, that cell alone is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .layout import (
+    APPLICANTS,
+    CARRIED_FORWARD,
+    CARRIED_OVER,
+    NEW,
+    RESULT_TOTAL,
+    RESULTS,
+    T3,
+    T4,
+    T4_GROUPS,
+    TOTAL,
+)
+from .recognise import MappedCell, UnifiedTable
+
+RULES = {
+    "row": ("总计 = 六类申请人之和", "总计 = the six applicant columns"),
+    "results": ("（七）总计 = 各项办理结果之和", "（七）总计 = the sum of all results"),
+    "group": ("{group} = 其各小项之和", "{group} = the sum of its items"),
+    "balance": ("一 + 二 = 三（七）+ 四", "一 + 二 = 三（七） + 四"),
+    "review": (
+        "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        "总计 = 维持 + 纠正 + 其他 + 尚未审结",
+    ),
+    "cross": (
+        "所在行的总计和所在列的合计都与此格不符",
+        "both its row total and its column sum disagree with this cell",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A cell that breaks an identity: it says ``found``, the identity needs ``expected``."""
+
+    cell: MappedCell
+    expected: int
+    found: int | str  # the text of a blank or placeholder cell
+    rule: str  # a key of RULES
+    group: str = ""  # the group of a "group" rule
+
+
+@dataclass
+class _Counts:
+    """A table's counts for the sums, with reported 总计 cells replaced by their row's sum."""
+
+    table: UnifiedTable
+    corrected: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def part(self, row: str, column: str) -> int | None:
+        """The count a cell adds to a sum (blank: 0); None when it holds no usable count."""
+        if (row, column) in self.corrected:
+            return self.corrected[(row, column)]
+        cell = self.table.get(row, column)
+        if cell is None or cell.cell.value.is_missing:
+            return 0
+        value = cell.cell.value
+        return int(value.number) if value.is_count and value.number is not None else None
+
+    def total(self, row: str, column: str) -> int | None:
+        """The count a total cell states; None when it states none or was already reported."""
+        cell = self.table.get(row, column)
+        if cell is None or (row, column) in self.corrected or not cell.cell.value.is_count:
+            return None
+        return self.part(row, column)
+
+    def blank(self, keys: Sequence[tuple[str, str]]) -> bool:
+        """True when none of the cells holds a number: nothing to add up."""
+        return all(c is None or c.cell.value.is_missing for c in map(self._get, keys))
+
+    def _get(self, key: tuple[str, str]) -> MappedCell | None:
+        return self.table.get(*key)
+
+    def check(
+        self, target: tuple[str, str], parts: Sequence[tuple[str, str]], rule: str, group: str = ""
+    ) -> Failure | None:
+        """A failure when the target's count is not the sum of the parts' counts."""
+        found = self.total(*target)
+        cell = self.table.get(*target)
+        if found is None or cell is None or self.blank(parts):
+            return None
+        counts = [self.part(*k) for k in parts]
+        if any(c is None for c in counts):
+            return None
+        expected = sum(c for c in counts if c is not None)
+        return Failure(cell, expected, found, rule, group) if expected != found else None
+
+
+def identity_failures(table: UnifiedTable) -> list[Failure]:
+    """Every identity of ``table`` that fails, one failure per wrong cell where it can tell."""
+    counts = _Counts(table)
+    if table.table == T4:
+        checks = (counts.check((g, TOTAL), [(g, r) for r in RESULTS], "review") for g in T4_GROUPS)
+        return [f for f in checks if f is not None]
+    if table.table != T3:
+        return []
+    rows: dict[str, Failure] = {}
+    for row in table.rows():
+        failure = counts.check((row, TOTAL), [(row, c) for c in APPLICANTS], "row")
+        if failure is not None:
+            rows[row] = failure
+    if table.unmapped:
+        return list(rows.values())  # a row we could not place: column sums would be guesses
+    # The applicant columns first: a wrong applicant cell explains a failing row and column.
+    columns, balances, groups = _columns(counts, APPLICANTS)
+    found = _cross(table, rows, columns, balances)
+    # Rows still failing have a wrong 总计 cell: the 总计 column sees their applicants' sum.
+    for row, failure in rows.items():
+        counts.corrected[(row, TOTAL)] = failure.expected
+    total_columns, total_balances, total_groups = _columns(counts, (TOTAL,))
+    return [
+        *found,
+        *rows.values(),
+        *columns.values(),
+        *total_columns.values(),
+        *(f for f, _ in balances.values()),
+        *(f for f, _ in total_balances.values()),
+        *groups,
+        *total_groups,
+    ]
+
+
+def _columns(
+    counts: _Counts, names: Sequence[str]
+) -> tuple[dict[str, Failure], dict[str, tuple[Failure, int]], list[Failure]]:
+    """For each column: （七）总计 against the results, 一 + 二 against （七） + 四 (with the
+    difference), and the group subtotal rows against their items."""
+    table = counts.table
+    leaves = table.leaf_rows
+    columns: dict[str, Failure] = {}
+    balances: dict[str, tuple[Failure, int]] = {}
+    groups: list[Failure] = []
+    for column in names:
+        parts = [(r, column) for r in leaves]
+        failure = counts.check((RESULT_TOTAL, column), parts, "results") if leaves else None
+        if failure is not None:
+            columns[column] = failure
+        for group in table.subtotal_rows:
+            members = [(r, column) for r in leaves if r.startswith(group + "/")]
+            failure = counts.check((group, column), members, "group", group) if members else None
+            if failure is not None:
+                groups.append(failure)
+        balance = _balance(counts, column)
+        if balance is not None:
+            balances[column] = balance
+    return columns, balances, groups
+
+
+def _balance(counts: _Counts, column: str) -> tuple[Failure, int] | None:
+    """一 + 二 = 三（七） + 四: the failure (blamed on 四, or on （七） when 四 would have to be
+    negative) and the difference 一 + 二 − （七） − 四."""
+    table = counts.table
+    done, carried = table.get(RESULT_TOTAL, column), table.get(CARRIED_FORWARD, column)
+    if done is None or carried is None or done.cell.value.is_missing:
+        return None
+    if carried.cell.value.is_missing or counts.blank([(NEW, column), (CARRIED_OVER, column)]):
+        return None
+    a, b = counts.part(NEW, column), counts.part(CARRIED_OVER, column)
+    c, d = counts.part(RESULT_TOTAL, column), counts.part(CARRIED_FORWARD, column)
+    if a is None or b is None or c is None or d is None or a + b == c + d:
+        return None
+    if a + b - c >= 0:
+        return Failure(carried, a + b - c, d, "balance"), a + b - c - d
+    return Failure(done, a + b - d, c, "balance"), a + b - c - d
+
+
+def _cross(
+    table: UnifiedTable,
+    rows: dict[str, Failure],
+    columns: dict[str, Failure],
+    balances: dict[str, tuple[Failure, int]],
+) -> list[Failure]:
+    """Cells that explain a failing row and a failing applicant column at once; the row and
+    column failures they explain are removed. A cell too big by x makes its row's applicants
+    exceed 总计 by x, and its column's results exceed （七） by x (a result row), or （七)
+    exceed its results by x (the （七） row), or unbalance 一 + 二 = （七） + 四 by ±x."""
+    found: list[Failure] = []
+    for row, failure in list(rows.items()):
+        excess = failure.expected - failure.found  # applicants' sum minus the stated 总计
+        candidates = []
+        for column in APPLICANTS:
+            col, bal = columns.get(column), balances.get(column)
+            column_excess = col.expected - col.found if col else None
+            if (
+                (row in table.leaf_rows and column_excess == excess)
+                or (row == RESULT_TOTAL and column_excess == -excess)
+                or (row in (NEW, CARRIED_OVER) and bal is not None and bal[1] == excess)
+                or (row == CARRIED_FORWARD and bal is not None and bal[1] == -excess)
+            ):
+                candidates.append(column)
+        cell = table.get(row, candidates[0]) if len(candidates) == 1 else None
+        if cell is None:
+            continue
+        column = candidates[0]
+        written = cell.cell.value.number
+        if written is None:  # a blank or a placeholder where the number should be
+            found.append(Failure(cell, -excess, cell.cell.text, "cross"))
+        else:
+            found.append(Failure(cell, int(written) - excess, int(written), "cross"))
+        del rows[row]
+        if row in table.leaf_rows or row == RESULT_TOTAL:
+            columns.pop(column, None)
+        if row in (NEW, CARRIED_OVER, CARRIED_FORWARD, RESULT_TOTAL):
+            balances.pop(column, None)
+    return found
+
+
+@dataclass(frozen=True)
+class BadValue:
+    """A number a cell cannot hold: a negative or fractional count, a fractional change, a
+    negative amount."""
+
+    cell: MappedCell
+    expected: str  # what the cell should hold, for ``data.expected``
+    problem_zh: str
+    problem_en: str
+
+
+_PROBLEMS = {
+    "negative count": ("non-negative integer", "件数不能为负数", "a count cannot be negative"),
+    "fractional count": ("non-negative integer", "件数应为整数", "a count must be a whole number"),
+    "fractional delta": ("integer", "增减数应为整数", "a change in count must be a whole number"),
+    "negative amount": ("non-negative number", "金额不能为负数", "an amount cannot be negative"),
+}
+
+
+def value_failures(table: UnifiedTable) -> list[BadValue]:
+    """Cells whose number the column cannot hold."""
+    found = []
+    for cell in table.cells.values():
+        n = cell.cell.value.number
+        if n is None:
+            continue
+        fractional = n != n.to_integral_value()
+        problem = {
+            ("count", True, False): "negative count",
+            ("count", True, True): "negative count",
+            ("count", False, True): "fractional count",
+            ("delta", True, True): "fractional delta",
+            ("delta", False, True): "fractional delta",
+            ("amount", True, False): "negative amount",
+            ("amount", True, True): "negative amount",
+        }.get((cell.measure, n < 0, fractional))
+        if problem:
+            found.append(BadValue(cell, *_PROBLEMS[problem]))
+    return found

@@ -1,0 +1,245 @@
+"""Numbers the text states that a unified table also holds: 收到申请46件, 行政复议2件.
+
+Only phrasings that clearly denote one table quantity are read (domain research §3.3), and a
+clause is skipped when it narrows or widens the scope: a subset (通过网络, 自然人), another body
+(全市, 各部门, 直属单位), or another year (上年, 同比, 2022年 in a 2023 report). A sentence that
+mentions the carried-over applications may count them in its 收到 figure, so that figure may
+equal 一 + 二 as well as 一. Statements of nothing (未收到政府信息公开申请, 未发生行政复议) are
+read as zero.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..numerals import cn_to_int
+from .layout import (
+    AFTER_REVIEW,
+    CARRIED_FORWARD,
+    CARRIED_OVER,
+    DIRECT,
+    GRANTED,
+    NEW,
+    NOT_PROCESSED,
+    OTHER,
+    PARTIAL,
+    REFUSED,
+    RESULT_TOTAL,
+    REVIEW,
+    T2,
+    T3,
+    T4,
+    TOTAL,
+    UNABLE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A table quantity: the sum of some cells (``group`` sums every leaf of a 表三 group)."""
+
+    table: str
+    name_zh: str
+    name_en: str
+    cells: tuple[tuple[str, str], ...] = ()
+    group: str = ""
+    context: str = ""  # "application"/"review": the phrase alone may be about other business
+
+    @property
+    def where(self) -> str:
+        """The table cells the quantity is read from, as a reader finds them."""
+        if self.group:
+            return f"“{self.group}”各项的“总计”列"
+        return "与".join(f"“{row}”行“{column}”列" for row, column in self.cells)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A number stated in the text, what it counts, and where it is (normalised columns)."""
+
+    quantity: Quantity
+    value: int
+    start: int
+    end: int
+    with_carried: bool = False  # the sentence mentions 上年结转: 一 + 二 is also a fair reading
+
+
+def _q3(name_zh: str, name_en: str, *rows: str, context: str = "") -> Quantity:
+    return Quantity(T3, name_zh, name_en, tuple((row, TOTAL) for row in rows), context=context)
+
+
+NEW_Q = _q3("本年新收申请数", "applications received this year", NEW, context="application")
+_CARRIED_OVER = _q3(
+    "上年结转申请数", "applications carried over", CARRIED_OVER, context="application"
+)
+_GRANTED = _q3("予以公开数", "applications granted", GRANTED)
+_PARTIAL = _q3("部分公开数", "applications partly granted", PARTIAL)
+_GRANTED_PARTIAL = _q3("予以公开和部分公开数", "granted and partly granted", GRANTED, PARTIAL)
+_CONCLUDED = _q3("办结申请数", "applications concluded", RESULT_TOTAL, context="application")
+_CARRIED_FORWARD = _q3(
+    "结转下年度申请数", "applications carried forward", CARRIED_FORWARD, context="application"
+)
+_REFUSED = Quantity(T3, "不予公开数", "applications refused", group=REFUSED)
+_UNABLE = Quantity(T3, "无法提供数", "information not available", group=UNABLE)
+_NOT_PROCESSED = Quantity(T3, "不予处理数", "applications not processed", group=NOT_PROCESSED)
+_OTHER = Quantity(T3, "其他处理数", "otherwise handled", group=OTHER)
+_REVIEW = Quantity(
+    T4, "行政复议案件数", "administrative reviews", ((REVIEW, TOTAL),), context="review"
+)
+_LITIGATION = Quantity(
+    T4, "行政诉讼案件数", "lawsuits", ((DIRECT, TOTAL), (AFTER_REVIEW, TOTAL)), context="review"
+)
+_DIRECT = Quantity(
+    T4, "未经复议直接起诉案件数", "lawsuits without review", ((DIRECT, TOTAL),), context="review"
+)
+_AFTER = Quantity(
+    T4, "复议后起诉案件数", "lawsuits after review", ((AFTER_REVIEW, TOTAL),), context="review"
+)
+
+
+def _t2(row: str, column: str, name_zh: str, name_en: str) -> Quantity:
+    return Quantity(T2, name_zh, name_en, ((row, column),))
+
+
+_NUM = r"(\d+|[零〇一二两三四五六七八九十百]+)"
+_UNIT = r"\s*(?:件|个|份|宗|起|例)"
+_FILL = r"(?:共|共计|总计|合计|总数|数量|为|达|的|案件|申请|事项)*"
+_OPEN = r"[^。;,:\d]"
+
+# (pattern, quantity); the number is the pattern's one group.
+_PATTERNS: list[tuple[re.Pattern[str], Quantity]] = [
+    (
+        re.compile(
+            rf"(?:新收|收到|受理|接收|接到){_OPEN}{{0,14}}?(?:申请|依申请公开){_FILL}{_NUM}{_UNIT}"
+        ),
+        NEW_Q,
+    ),
+    (re.compile(rf"上一?年度?结转{_OPEN}{{0,12}}?{_NUM}{_UNIT}"), _CARRIED_OVER),
+    (re.compile(rf"予以公开(?:和|及|与|、|或)部分公开{_FILL}{_NUM}{_UNIT}"), _GRANTED_PARTIAL),
+    (re.compile(rf"予以公开{_FILL}{_NUM}{_UNIT}"), _GRANTED),
+    (re.compile(rf"(?<![和及与、或])部分公开{_FILL}{_NUM}{_UNIT}"), _PARTIAL),
+    (re.compile(rf"不予公开{_FILL}{_NUM}{_UNIT}"), _REFUSED),
+    (re.compile(rf"无法提供{_FILL}{_NUM}{_UNIT}"), _UNABLE),
+    (re.compile(rf"不予处理{_FILL}{_NUM}{_UNIT}"), _NOT_PROCESSED),
+    (re.compile(rf"其他处理{_FILL}{_NUM}{_UNIT}"), _OTHER),
+    (re.compile(rf"办结{_OPEN}{{0,10}}?{_FILL}{_NUM}{_UNIT}"), _CONCLUDED),
+    (
+        re.compile(rf"结转(?:至|到|入)?下一?年度?(?:继续)?(?:办理)?{_FILL}{_NUM}{_UNIT}"),
+        _CARRIED_FORWARD,
+    ),
+    (re.compile(rf"复议后(?:提起)?(?:行政)?(?:起诉|诉讼){_FILL}{_NUM}{_UNIT}"), _AFTER),
+    (re.compile(rf"直接(?:提起)?(?:行政)?(?:起诉|诉讼){_FILL}{_NUM}{_UNIT}"), _DIRECT),
+    (re.compile(rf"行政复议{_FILL}{_NUM}{_UNIT}"), _REVIEW),
+    (re.compile(rf"(?<!复议后)(?:行政)?诉讼{_FILL}{_NUM}{_UNIT}"), _LITIGATION),
+    (
+        re.compile(rf"制发了?(?:行政)?规范性文件{_FILL}{_NUM}{_UNIT}"),
+        _t2("规范性文件", "本年制发件数", "本年制发规范性文件数", "normative documents issued"),
+    ),
+    (
+        re.compile(rf"废止了?(?:行政)?规范性文件{_FILL}{_NUM}{_UNIT}"),
+        _t2("规范性文件", "本年废止件数", "本年废止规范性文件数", "normative documents repealed"),
+    ),
+    (
+        re.compile(rf"现行有效的?(?:行政)?规范性文件{_FILL}{_NUM}{_UNIT}"),
+        _t2("规范性文件", "现行有效件数", "现行有效规范性文件数", "normative documents in force"),
+    ),
+]
+# Statements of nothing: the quantity is zero.
+_ZERO: list[tuple[re.Pattern[str], Quantity]] = [
+    (
+        re.compile(
+            rf"(?:未|没有)(?:收到|接到|受理)过?(?:任何)?{_OPEN}{{0,10}}?(?:公开申请|依申请公开)"
+        ),
+        NEW_Q,
+    ),
+    (re.compile(rf"(?:未|没有)(?:发生|出现|产生|收到|接到){_OPEN}{{0,16}}?行政复议"), _REVIEW),
+    (re.compile(rf"(?:未|没有)(?:发生|出现|产生|收到|接到){_OPEN}{{0,16}}?诉讼"), _LITIGATION),
+]
+_OUTCOME = re.compile(r"^[^。;,]{0,8}(?:被纠错|纠错|纠正|败诉|撤销|确认违法|维持)")
+_OTHER_SCOPE = re.compile(
+    r"通过|网上|网络|当面|信函|邮寄|传真|邮件|现场|线上|线下|自然人|法人|企业|组织|机构"
+    r"|全市|全区|全县|全省|全州|全旗|全镇|全乡|各级|各部门|各单位|各区|各县|区县|乡镇|街道"
+    r"|系统|下属|所属|直属|上一?年(?!度?结转)|去年|前年|同比|较|比上年"
+)
+_OTHER_BUSINESS = re.compile(
+    r"许可|审批|备案|登记|复议|诉讼|信访|投诉|举报|政务服务|办件|补贴|救助|资金|项目"
+)
+_DISCLOSURE_APPLICATION = re.compile(r"公开申请|依申请公开")
+_YEAR = re.compile(r"(\d{4})\s*年")
+_CLAUSE_BREAK = re.compile(r"[。;,:!?()]")
+
+
+def statements(text: str, year: int | None, section: str | None = None) -> Iterator[Statement]:
+    """Statements in one normalised line of report text (not a table line); ``section`` is
+    the key of the part the line is in (an ``application`` or ``review_litigation`` part
+    tells what 收到申请 or 行政复议 are about)."""
+    taken: list[tuple[int, int]] = []
+    for pattern, quantity in _PATTERNS:
+        for m in pattern.finditer(text):
+            span = m.span(1)
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            value = _number(m.group(1))
+            if value is None or not _in_scope(text, m.start(), m.end(), year):
+                continue
+            if not _about_disclosure(text, m, quantity, section):
+                continue
+            taken.append(m.span())
+            yield Statement(quantity, value, *span, with_carried=_mentions_carried(text, m))
+    for pattern, quantity in _ZERO:
+        for m in pattern.finditer(text):
+            if _OUTCOME.match(text[m.end() :]) or any(a <= m.start() < b for a, b in taken):
+                continue
+            if not _in_scope(text, m.start(), m.end(), year):
+                continue
+            if not _about_disclosure(text, m, quantity, section):
+                continue
+            yield Statement(quantity, 0, *m.span())
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else cn_to_int(text)
+
+
+def _clause_start(text: str, at: int) -> int:
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
+    return breaks[-1] if breaks else 0
+
+
+def _in_scope(text: str, start: int, end: int, year: int | None) -> bool:
+    """False when the clause before (or the match itself) narrows, widens or moves the count."""
+    clause = text[_clause_start(text, start) : end]
+    if _OTHER_SCOPE.search(clause):
+        return False
+    years = [int(y) for y in _YEAR.findall(clause)]
+    return not (year and any(y != year for y in years))
+
+
+def _sentence(text: str, m: re.Match[str]) -> str:
+    start = text.rfind("。", 0, m.start()) + 1
+    end = text.find("。", m.end())
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _mentions_carried(text: str, m: re.Match[str]) -> bool:
+    return "结转" in _sentence(text, m)
+
+
+def _about_disclosure(text: str, m: re.Match[str], quantity: Quantity, section: str | None) -> bool:
+    """Whether a phrase that also fits other business (收到行政许可申请, 办结审批事项, a 司法局's
+    own 行政复议 cases) is about information disclosure: by its clause, its sentence (which
+    speaks of 公开申请) or the part it is in."""
+    clause = text[_clause_start(text, m.start()) : m.end()]
+    if quantity.context == "application":
+        if _OTHER_BUSINESS.search(m.group(0)):
+            return False
+        return (
+            section == "application"
+            or "公开" in clause
+            or _DISCLOSURE_APPLICATION.search(_sentence(text, m)) is not None
+        )
+    if quantity.context == "review":
+        return section == "review_litigation" or "公开" in clause
+    return True
