@@ -3,6 +3,11 @@
 Every diagnostic is computed on character offsets into ``Source.text`` (the decoded file,
 line endings untouched), and turned into (line, column) here, so positions always refer to
 the original file whatever the later stages did.
+
+Word, HTML and PDF files are read by ``xxgk_lint.formats``: their ``Source.text`` is the
+extracted report text, and an ``Origin`` maps every extracted character back to the file,
+so ``position`` answers in the file's own terms (the HTML source, the Word paragraph, the
+PDF page's text).
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,9 +27,71 @@ MAX_BYTES = 64 * 1024 * 1024
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+def index_lines(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of every line of ``text`` (ends exclude the line break)."""
+    starts, ends = [0], []
+    for m in _LINE_BREAK.finditer(text):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    return starts, ends
+
+
+def _position_in(starts: list[int], ends: list[int], offset: int) -> tuple[int, int]:
+    index = max(0, bisect_right(starts, offset) - 1)
+    return index + 1, min(offset, ends[index]) - starts[index] + 1
+
+
+@dataclass
+class Origin:
+    """Where the characters of an extracted text come from in the file as the user sees it.
+
+    ``text`` is the file in the terms its positions are given in: the decoded HTML source, the
+    Word paragraphs one per line (automatic numbers included), the PDF pages' text lines.
+    ``offsets[i]`` is the offset in ``text`` of extracted character ``i``; one more entry maps
+    the end of the extracted text. Characters the extractor wrote itself (line breaks between
+    blocks, table pipes) map to the nearest real character on their line.
+    """
+
+    kind: str  # "docx", "html" or "pdf"
+    text: str
+    offsets: Sequence[int]
+    pages: list[int] = field(default_factory=list)  # PDF: 0-based origin line starting each page
+    context_lines: frozenset[int] = frozenset()  # extracted lines taken from outside the body
+    line_starts: list[int] = field(default_factory=list)
+    line_ends: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.line_starts:
+            self.line_starts, self.line_ends = index_lines(self.text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the file of extracted offset ``offset``."""
+        offset = max(0, min(offset, len(self.offsets) - 1))
+        return _position_in(self.line_starts, self.line_ends, self.offsets[offset])
+
+    def line_text(self, line: int) -> str:
+        """The file's 1-based line ``line`` (an HTML source line, a Word paragraph, a PDF line)."""
+        if not 1 <= line <= len(self.line_starts):
+            return ""
+        return self.text[self.line_starts[line - 1] : self.line_ends[line - 1]]
+
+    def page_line(self, line: int) -> tuple[int, int] | None:
+        """(page, line on that page), both 1-based, of a 1-based line of a PDF's text."""
+        if not self.pages:
+            return None
+        page = bisect_right(self.pages, line - 1)
+        return page, line - self.pages[page - 1]
+
+
 @dataclass
 class Source:
-    """A decoded file: its text, encoding, line-ending style and line index."""
+    """A decoded file: its text, encoding, line-ending style and line index.
+
+    For Word, HTML and PDF files ``text`` is the extracted report and ``origin`` maps it back
+    to the file; ``line_starts``/``line_text`` always describe ``text`` (what checks read),
+    ``position``/``display_line`` always describe the file (what users read).
+    """
 
     path: str
     text: str
@@ -32,18 +100,27 @@ class Source:
     newline: str = "\n"
     line_starts: list[int] = field(default_factory=list)
     line_ends: list[int] = field(default_factory=list)
+    origin: Origin | None = None
 
     def __post_init__(self) -> None:
         if not self.line_starts:
-            self._index_lines()
+            self.line_starts, self.line_ends = index_lines(self.text)
 
-    def _index_lines(self) -> None:
-        starts, ends = [0], []
-        for m in _LINE_BREAK.finditer(self.text):
-            ends.append(m.start())
-            starts.append(m.end())
-        ends.append(len(self.text))
-        self.line_starts, self.line_ends = starts, ends
+    @property
+    def kind(self) -> str:
+        """The file's format: "text", "docx", "html" or "pdf"."""
+        return self.origin.kind if self.origin else "text"
+
+    @property
+    def editable(self) -> bool:
+        """Whether fixes (edits of ``text``) can be written back to the file: text files only."""
+        return self.origin is None
+
+    @property
+    def context_lines(self) -> frozenset[int]:
+        """0-based lines of ``text`` taken from outside the report body for context (the page
+        title and publication byline of a web page): not part of the report as published."""
+        return self.origin.context_lines if self.origin else frozenset()
 
     @property
     def line_count(self) -> int:
@@ -54,15 +131,26 @@ class Source:
         return max(0, bisect_right(self.line_starts, offset) - 1)
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of an offset; columns count Unicode code points."""
+        """1-based (line, column) in the file of an offset of ``text``; columns count Unicode
+        code points (see ``Origin`` for Word, HTML and PDF files)."""
+        if self.origin is not None:
+            return self.origin.position(offset)
         offset = max(0, min(offset, len(self.text)))
-        index = self.line_of(offset)
-        column = min(offset, self.line_ends[index]) - self.line_starts[index]
-        return index + 1, column + 1
+        return _position_in(self.line_starts, self.line_ends, offset)
 
     def line_text(self, index: int) -> str:
-        """Text of a 0-based line without its line break."""
+        """Text of a 0-based line of ``text`` without its line break."""
         return self.text[self.line_starts[index] : self.line_ends[index]]
+
+    def display_line(self, line: int) -> str:
+        """The file's 1-based line ``line`` as ``position`` counts lines, for showing a finding."""
+        if self.origin is not None:
+            return self.origin.line_text(line)
+        return self.line_text(line - 1) if 1 <= line <= self.line_count else ""
+
+    def page_line(self, line: int) -> tuple[int, int] | None:
+        """(page, line on the page) of a 1-based line of a PDF; None for other formats."""
+        return self.origin.page_line(line) if self.origin else None
 
 
 def _detect_newline(text: str) -> str:
@@ -74,7 +162,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    controls = sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27))
     return bool(sample) and controls / len(sample) > 0.05
 
 
@@ -121,7 +209,7 @@ def _detect_encoding(data: bytes) -> str | None:
 
 
 def load_path(path: Path, display: str | None = None) -> Source:
-    """Read and decode one text file, with errors that name the file."""
+    """Read one report file of any supported format, with errors that name the file."""
     name = display or str(path)
     try:
         size = path.stat().st_size
@@ -138,4 +226,6 @@ def load_path(path: Path, display: str | None = None) -> Source:
         raise InputError(name, exc.strerror or str(exc)) from exc
     if not data.strip():
         raise InputError(name, "empty file")
-    return decode(data, name)
+    from .formats import load_bytes
+
+    return load_bytes(data, name, path.suffix.lower())
