@@ -14,7 +14,7 @@ from .errors import InputError
 from .settings import Settings
 from .source import Source, load_path
 
-REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".docx", ".html", ".htm", ".shtml", ".pdf"}
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Finding:
     start: int = 0  # original offsets, for renderers that show the source
     end: int = 0
     help: str = ""
+    fingerprint: str = ""  # stable across edits elsewhere in the file (baseline.py)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -59,6 +60,20 @@ class FileResult:
     facts: dict[str, Any] | None = None
     error: str | None = None
     source: Source | None = None
+    lines: dict[int, str] = field(default_factory=dict)  # shown lines, when served from cache
+    pages: dict[int, tuple[int, int]] = field(default_factory=dict)  # PDF: line -> page, line
+
+    def display_line(self, line: int) -> str:
+        """The file's 1-based line ``line`` as findings count lines, for showing a finding."""
+        if self.source is not None:
+            return self.source.display_line(line)
+        return self.lines.get(line, "")
+
+    def page_line(self, line: int) -> tuple[int, int] | None:
+        """(page, line on the page) of a line of a PDF; None for other formats."""
+        if self.source is not None:
+            return self.source.page_line(line)
+        return self.pages.get(line)
 
 
 def _fix_json(doc: Document, diag: Diagnostic) -> dict[str, Any] | None:
@@ -108,12 +123,37 @@ def resolve(doc: Document, diag: Diagnostic, check: Check, lang: str) -> Finding
 
 
 def lint_source(source: Source, checks: list[Check], settings: Settings) -> FileResult:
-    doc = Document(source, settings)
+    """Lint one source: checks on the text without suppression comments, then suppressions
+    (X001 for those that did nothing) and fingerprints."""
+    from . import suppress
+    from .baseline import assign_fingerprints
+    from .check import all_checks
+
+    doc = Document(suppress.mask(source), settings)
     by_code = {c.code: c for c in checks}
+    off = {code for code, level in settings.severity.items() if level == "off"}
     findings = [
-        resolve(doc, d, by_code[d.code], settings.lang) for d in run_checks(doc, checks)
+        resolve(doc, d, by_code[d.code], settings.lang)
+        for d in run_checks(doc, checks)
+        if d.code not in off
     ]
+    directives = suppress.parse(source.origin.text if source.origin else source.text)
+    if directives:
+        findings = suppress.apply(directives, findings)
+        meta = [c for c in checks if isinstance(c, suppress.UnusedSuppression)]
+        for check in (c for c in meta if c.code not in off):
+            ran = [c.code for c in checks if c is not check]
+            findings += suppress.unused_findings(
+                directives,
+                check,
+                ran,
+                all_checks(),
+                source,
+                settings.severity.get(check.code),
+                settings.lang,
+            )
     findings.sort(key=lambda f: (f.line, f.column, f.code))
+    assign_fingerprints(findings, source.text)
     return FileResult(source.path, findings, doc.facts.as_json(), source=source)
 
 
@@ -141,7 +181,9 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[Path | None, str]]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                raise InputError(raw, "folder holds no report files (.txt, .md)")
+                raise InputError(
+                    raw, "folder holds no report files (.txt, .md, .docx, .html, .pdf)"
+                )
             for p in found:
                 yield p, str(p)
         elif not path.exists():

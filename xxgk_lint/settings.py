@@ -1,8 +1,11 @@
-"""Settings that change what a run checks and how it reports (CLI now, configuration later)."""
+"""Settings that change what a run checks and how it reports, resolved per file from the
+command line and the configuration (``config.py``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+ISSUER_TYPES = ("government", "department")
 
 
 @dataclass
@@ -15,4 +18,15 @@ class Settings:
     edition: str | None = None  # "2007", "2019" or "2021"
     year: int | None = None
     issuer: str | None = None  # "government" or "department"
-    severity: dict[str, str] = field(default_factory=dict)  # per-rule overrides
+    severity: dict[str, str] = field(default_factory=dict)  # code -> error|warning|info|off
+    # Publication deadline overrides by issuer type, "MM-DD" of the year after the report year
+    # (a province may require its departments to publish before the national 31 January).
+    deadline: dict[str, str] = field(default_factory=dict)
+
+    def deadline_override(self, issuer_type: str | None) -> tuple[int, int] | None:
+        """(month, day) of the configured deadline for an issuer type, or None: legal default."""
+        value = self.deadline.get(issuer_type or "")
+        if not value:
+            return None
+        month, day = value.split("-")
+        return int(month), int(day)

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
+from importlib import import_module
+from typing import TYPE_CHECKING, TextIO
 
-from ..engine import FileResult
+if TYPE_CHECKING:  # importing the engine here would load the whole pipeline for a renderer
+    from ..engine import FileResult
 
-Renderer = Callable[[list[FileResult], TextIO, str], None]
+Renderer = Callable[[list["FileResult"], TextIO, str], None]
+
+MODULES = {
+    "full": "full",
+    "concise": "concise",
+    "json": "json_format",
+    "json-lines": "jsonlines",
+    "sarif": "sarif",
+    "github": "github",
+    "gitlab": "gitlab",
+    "junit": "junit",
+}
 
 
 def get_renderer(name: str) -> Renderer:
     """The renderer for a format name (imported on demand to keep start-up fast)."""
-    if name == "full":
-        from .full import render
-    elif name == "concise":
-        from .concise import render
-    elif name == "json":
-        from .json_format import render
-    else:  # the CLI validates names; this guards direct callers
+    if name not in MODULES:  # the CLI validates names; this guards direct callers
         raise ValueError(f"unknown format: {name}")
-    return render
+    return import_module(f".{MODULES[name]}", __name__).render

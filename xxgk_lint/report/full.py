@@ -31,10 +31,7 @@ def excerpt(line_text: str, col: int, end_col: int) -> tuple[str, int, int]:
 
 
 def _line_text(result: FileResult, line: int) -> str:
-    src = result.source
-    if src is None or line > src.line_count:
-        return ""
-    return src.line_text(line - 1).replace("\t", " ")
+    return result.display_line(line).replace("\t", " ")
 
 
 def _render_finding(console: Console, result: FileResult, f: Finding, lang: str) -> None:
@@ -52,8 +49,13 @@ def _render_finding(console: Console, result: FileResult, f: Finding, lang: str)
     console.print(f"[blue]{pad} |[/]")
     console.print(f"[blue]{gutter} |[/] {escape(shown)}")
     console.print(f"[blue]{pad} |[/] {' ' * caret_from}[{colour}]{'^' * width}[/]")
+    page = result.page_line(f.line)
+    if page:  # PDF lines are counted through the document; say where that is on paper
+        where = "page {}, line {}" if lang == "en" else "第{}页第{}行"
+        console.print(f"[blue]{pad} =[/] {where.format(*page)}")
     if f.help:
-        console.print(f"[blue]{pad} =[/] [bold]{'help' if lang == 'en' else '建议'}[/]: {escape(f.help)}")
+        label = "help" if lang == "en" else "建议"
+        console.print(f"[blue]{pad} =[/] [bold]{label}[/]: {escape(f.help)}")
     console.print()
 
 

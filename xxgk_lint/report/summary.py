@@ -29,7 +29,8 @@ def summary_line(results: list[FileResult], lang: str) -> str:
     if lang == "en":
         if not total:
             return f"All checks passed ({files} file{'s' if files != 1 else ''})."
-        parts = ", ".join(f"{by_severity[s]} {LABELS['en'][s]}" for s in LABELS["en"] if by_severity[s])
+        labels = LABELS["en"]
+        parts = ", ".join(f"{by_severity[s]} {labels[s]}" for s in labels if by_severity[s])
         return f"Found {total} problem{'s' if total != 1 else ''} in {files} file(s) ({parts})."
     if not total:
         return f"全部检查通过（{files} 个文件）。"

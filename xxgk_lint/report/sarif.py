@@ -1,0 +1,152 @@
+"""SARIF 2.1.0, for GitHub code scanning and other viewers.
+
+Columns count Unicode code points (``columnKind``), as every other format does. Files below
+the working folder are given relative to ``%SRCROOT%``; every rule the run knows is described
+from its documentation (``RuleDoc``) and help; fixes are carried as SARIF ``fixes``; the
+baseline fingerprint is the result's ``partialFingerprints`` so an alert follows a finding
+across edits elsewhere in the report.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from .. import __version__
+from ..engine import FileResult, Finding
+from .paths import relative_posix
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+ROOT = "%SRCROOT%"
+
+
+def _text(zh: str, en: str, lang: str) -> str:
+    return (en if lang == "en" else zh) or zh or en
+
+
+def rule_descriptor(cls: type, lang: str) -> dict[str, Any]:
+    """A SARIF reportingDescriptor from a check class's documentation and messages."""
+    doc = cls.doc
+    what = _text(doc.what_zh, doc.what_en, lang)
+    why = _text(doc.why_zh, doc.why_en, lang)
+    help_text = cls.help.en if lang == "en" and cls.help else (cls.help.zh if cls.help else "")
+    fires, passes = ("Fires on", "Passes") if lang == "en" else ("会报告", "不会报告")
+    lines = [what, why, help_text]
+    markdown = [f"**{cls.code} {cls.name}**", what, why, help_text]
+    if doc.fires:
+        lines.append(f"{fires}: {doc.fires}")
+        markdown.append(f"{fires}: `{doc.fires}`")
+    if doc.passes:
+        lines.append(f"{passes}: {doc.passes}")
+        markdown.append(f"{passes}: `{doc.passes}`")
+    return {
+        "id": cls.code,
+        "name": cls.name,
+        "shortDescription": {"text": what},
+        "fullDescription": {"text": " ".join(p for p in (what, why) if p)},
+        "help": {
+            "text": "\n".join(p for p in lines if p),
+            "markdown": "\n\n".join(p for p in markdown if p),
+        },
+        "defaultConfiguration": {"level": LEVELS[cls.severity.value]},
+        "properties": {"tags": ["compliance", cls.code[0]], "fixable": cls.fixable},
+    }
+
+
+def _location(path: str) -> dict[str, str]:
+    shown = relative_posix(path)
+    if shown.startswith("/"):
+        return {"uri": Path(shown).as_uri()}
+    return {"uri": quote(shown), "uriBaseId": ROOT}
+
+
+def _folder_uri(folder: Path) -> str:
+    uri = folder.resolve().as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def _fix(f: Finding, location: dict[str, str], lang: str) -> dict[str, Any]:
+    applicability = f.fix["applicability"]
+    label = (
+        f"{f.code} fix ({applicability})" if lang == "en" else f"{f.code} 修复（{applicability}）"
+    )
+    return {
+        "description": {"text": label},
+        "artifactChanges": [
+            {
+                "artifactLocation": location,
+                "replacements": [
+                    {
+                        "deletedRegion": _region(
+                            e["line"], e["column"], e["end_line"], e["end_column"]
+                        ),
+                        "insertedContent": {"text": e["content"]},
+                    }
+                    for e in f.fix["edits"]
+                ],
+            }
+        ],
+    }
+
+
+def document(results: list[FileResult], lang: str) -> dict[str, Any]:
+    from ..check import all_checks
+
+    checks = all_checks()
+    index = {code: i for i, code in enumerate(checks)}
+    out_results = []
+    for result in results:
+        location = _location(result.path)
+        for f in result.findings:
+            item: dict[str, Any] = {
+                "ruleId": f.code,
+                "level": LEVELS[f.severity.value],
+                "message": {"text": f.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": location,
+                            "region": _region(f.line, f.column, f.end_line, f.end_column),
+                        }
+                    }
+                ],
+                "partialFingerprints": {"xxgkLint/v1": f.fingerprint},
+                "properties": {"name": f.name, "data": f.data},
+            }
+            if f.code in index:
+                item["ruleIndex"] = index[f.code]
+            if f.fix:
+                item["fixes"] = [_fix(f, location, lang)]
+            out_results.append(item)
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "xxgk-lint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": [rule_descriptor(cls, lang) for cls in checks.values()],
+                    }
+                },
+                "originalUriBaseIds": {ROOT: {"uri": _folder_uri(Path.cwd())}},
+                "columnKind": "unicodeCodePoints",
+                "language": "en-US" if lang == "en" else "zh-CN",
+                "results": out_results,
+            }
+        ],
+    }
+
+
+def render(results: list[FileResult], out: TextIO, lang: str) -> None:
+    json.dump(document(results, lang), out, ensure_ascii=False, indent=2)
+    out.write("\n")
