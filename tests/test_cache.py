@@ -74,6 +74,17 @@ def test_cached_full_output_still_shows_the_source_line(project: Path, linted) -
     assert "3 | 全年主动公开信息,共计十二条。" in warm.stdout
 
 
+def test_cached_pdf_findings_keep_their_page(project: Path, linted) -> None:
+    pdf = Path(__file__).resolve().parent.parent / "examples" / "formats" / "broken-2021.pdf"
+    (project / "reports" / "r.pdf").write_bytes(pdf.read_bytes())
+    args = ["check", "--format", "full", "--select", "N003", "reports/r.pdf"]
+    cold = runner.invoke(app, args)
+    warm = runner.invoke(app, args)
+    assert linted == ["r.pdf"]
+    assert "页第" in cold.stdout
+    assert warm.stdout == cold.stdout
+
+
 def test_changes_invalidate(project: Path, linted: list[str]) -> None:
     check("reports")
     (project / "reports" / "a.txt").write_text(REPORT.replace("全年", "本年"), encoding="utf-8")

@@ -72,6 +72,14 @@ def test_d004_configured_issuer_overrides_the_inference() -> None:
     assert lint_text(text, "D004", issuer="government") == []
 
 
+def test_d004_configured_deadline_overrides_the_legal_one() -> None:
+    text = report("某某市统计局", 2022, "2023年1月27日")
+    assert lint_text(text, "D004") == []
+    (f,) = lint_text(text, "D004", deadline={"department": "01-25"})
+    assert f.data == {"published": "2023-01-27", "deadline": "2023-01-25"}
+    assert "配置规定的期限" in f.message
+
+
 def test_d004_title_left_at_the_wrong_year_uses_the_stated_period() -> None:
     text = report("某某市统计局", 2023, "2023年4月20日").replace(
         "\n一、", "\n本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n一、", 1

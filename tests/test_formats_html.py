@@ -131,3 +131,13 @@ def test_furniture_inside_the_body_stays_for_t003() -> None:
 def test_page_without_text_is_an_error() -> None:
     with pytest.raises(InputError, match="no"):
         load_bytes(b"<html><body><img src='a.png'></body></html>", "r.html", ".html")
+
+
+def test_page_byline_outside_the_body_is_not_page_chrome() -> None:
+    """The byline is read for the publication date, but it was not pasted into the report."""
+    source = load_bytes(_page(), "r.html", ".html")
+    checks = select_checks(["T003"])
+    assert lint_source(source, checks, Settings(select=["T003"])).findings == []
+    pasted = _page(body="<p>发布时间：2022-01-25 来源：某局 浏览次数：12 【打印】</p>")
+    found = lint_source(load_bytes(pasted, "r.html", ".html"), checks, Settings()).findings
+    assert [f.code for f in found] == ["T003"]

@@ -54,8 +54,12 @@ def test_q001_fires(body: str, key: str) -> None:
             "1、部分信息更新不及时。\n2、将建立定期检查制度，加强督促落实。\n",
             "五、存在的不足及改进措施",
         ),
+        (
+            "基层站点公开栏更新较慢，部分内容陈旧。下一步将建立季度检查制度，督促及时更新。\n",
+            "五、存在的主要问题及改进措施",
+        ),
     ],
-    ids=["paragraph", "sub-headings", "traditional", "numbered-items"],
+    ids=["paragraph", "sub-headings", "traditional", "numbered-items", "slow-and-stale"],
 )
 def test_q001_quiet(body: str, heading: str) -> None:
     assert lint_text(problems(body, heading), "Q001") == []

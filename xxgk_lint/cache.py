@@ -122,6 +122,7 @@ class Cache:
                 [_finding(f) for f in data["findings"]],
                 data["facts"],
                 lines={int(k): v for k, v in data["lines"].items()},
+                pages={int(k): (v[0], v[1]) for k, v in data.get("pages", {}).items()},
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
@@ -133,6 +134,11 @@ class Cache:
             "facts": result.facts,
             "findings": [_finding_json(f) for f in result.findings],
             "lines": {str(f.line): result.display_line(f.line) for f in result.findings},
+            "pages": {
+                str(f.line): page
+                for f in result.findings
+                if (page := result.page_line(f.line)) is not None
+            },
         }
         try:
             self._prepare()

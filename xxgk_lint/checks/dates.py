@@ -229,15 +229,21 @@ class LatePublication(Check):
         year = covered_year(doc, published)
         if year is None:
             return
-        due = deadline(facts.edition, year, facts.issuer_type)
+        override = doc.settings.deadline_override(facts.issuer_type)
+        due = (
+            date(year + 1, *override)
+            if override
+            else deadline(facts.edition, year, facts.issuer_type)
+        )
         if published <= due:
             return
         department = facts.edition in ("2019", "2021") and facts.issuer_type == "department"
-        rule_zh, rule_en = (
-            ("政府部门为次年1月31日前", "departments: by 31 January")
-            if department
-            else ("次年3月31日前", "by 31 March of the next year")
-        )
+        if override:
+            rule_zh, rule_en = ("配置规定的期限", "the configured deadline")
+        elif department:
+            rule_zh, rule_en = ("政府部门为次年1月31日前", "departments: by 31 January")
+        else:
+            rule_zh, rule_en = ("次年3月31日前", "by 31 March of the next year")
         source_zh, source_en = self._SOURCE[facts.published_source or "signature"]
         start, end = facts.published_span or (0, 0)
         yield self.diagnostic(

@@ -210,7 +210,9 @@ class PageChrome(Check):
     )
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        for i in sorted(doc.derived(_chrome)):
+        # A web page's title and byline, read from outside the article body for context, are
+        # the page's own furniture, not something pasted into the report.
+        for i in sorted(doc.derived(_chrome) - doc.source.context_lines):
             line = doc.lines[i]
             start, end = doc.line_span(i)
             fix = Fix((_delete_line(doc, line),))

@@ -27,6 +27,7 @@ _NOTHING = re.compile(r"(?:本年度?|今年)?(?:暂)?(?:无|没有|未发现)(?
 _PROBLEM = re.compile(
     r"问题|不足|差距|短板|薄弱|欠缺|缺乏|不够|不到位|不及时|不规范|不完善|不全面|不高|不强|不深"
     r"|有待|尚需|仍需|还需|滞后|偏少|较少|单一|参差不齐|不平衡"
+    r"|较慢|缓慢|陈旧|过时|不统一|不一致|不畅|较弱|偏弱|较低|偏低|未能|尚未|难以"
 )
 # A named improvement: a measure or a commitment.
 _IMPROVEMENT = re.compile(
