@@ -23,6 +23,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from xxgk_lint.document import Document
+from xxgk_lint.numerals import int_to_cn
+from xxgk_lint.source import decode
+from xxgk_lint.suppress import directive_text
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 OUT = EXAMPLES / "formats"
@@ -34,14 +39,6 @@ _HEADING = [
 ]
 _NUMBER = re.compile(r"^[\d.,%\s/-]+$")
 _DELIMITER = re.compile(r"^:?-{3,}:?$")
-
-
-def _cn(value: int) -> str:
-    digits = "零一二三四五六七八九"
-    if value < 10:
-        return digits[value]
-    tens, ones = divmod(value, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 # ---------------------------------------------------------------------------- the report
@@ -59,8 +56,10 @@ def parse(text: str) -> list[Block]:
     same number (a skipped or repeated number stays literal text, as an author types it)."""
     blocks: list[Block] = []
     counters = [0, 0]
-    titled = False
-    for line in text.splitlines():
+    # The title is the line the linter takes for the title; furniture pasted above it stays
+    # in the article body, as on a real page.
+    title_line = Document(decode(text.encode("utf-8"), "example")).outline.title_line
+    for index, line in enumerate(text.splitlines()):
         if line.startswith("|") and line.rstrip().endswith("|"):
             cells = [c.strip() for c in line.strip()[1:-1].split("|")]
             if all(_DELIMITER.match(c) for c in cells):
@@ -73,13 +72,12 @@ def parse(text: str) -> list[Block]:
         if not line.strip():
             blocks.append(Block("blank"))
             continue
-        if not titled:
+        if index == title_line:
             blocks.append(Block("title", line))
-            titled = True
             continue
         for level, pattern in _HEADING:
             m = pattern.match(line)
-            if m and m.group(1) == _cn(counters[level] + 1):
+            if m and m.group(1) == int_to_cn(counters[level] + 1):
                 counters[level] += 1
                 if level == 0:
                     counters[1] = 0
@@ -243,15 +241,20 @@ _PAGE = """<!DOCTYPE html>
 
 
 def make_html(blocks: list[Block], charset: str) -> str:
-    title = next((b.text for b in blocks if b.kind == "title"), "")
+    """The page's ``<h1>`` is the report title; when furniture was pasted above the title,
+    the pasted lines and the title stay together in the article body, as they were pasted."""
+    shown = [b for b in blocks if b.kind != "blank"]
+    title = shown[0].text if shown and shown[0].kind == "title" else ""
     body: list[str] = []
     for block in blocks:
-        if block.kind in ("title", "blank"):
+        if block.kind == "blank" or (block.kind == "title" and title):
             continue
         if block.kind == "table":
             body.append(_html_table(block.rows))
         elif block.kind == "heading":
             body.append(f"<p><strong>{html.escape(_heading_text(block, blocks))}</strong></p>")
+        elif directive_text(block.text) is not None:
+            body.append(f"<!-- xxgk-lint: {directive_text(block.text)} -->")  # a comment in HTML
         else:
             body.append(f'<p style="text-indent:2em;">{html.escape(block.text)}</p>')
     return _PAGE.format(charset=charset, title=html.escape(title), body="\n".join(body))
@@ -267,7 +270,7 @@ def _heading_text(block: Block, blocks: list[Block]) -> str:
         if other.level == 0:
             counters[1] = 0
         if other is block:
-            number = _cn(counters[block.level])
+            number = int_to_cn(counters[block.level])
             return (f"{number}、" if block.level == 0 else f"（{number}）") + block.text
     return block.text
 

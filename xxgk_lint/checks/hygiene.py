@@ -339,7 +339,7 @@ class TraditionalCharacters(Check):
         if first is None:
             return
         text = doc.source.text
-        index, start, end = first
+        _, start, end = first
         example = text[start:end]
         edits = tuple(Edit(s, e, r) for s, e, r in runs)
         yield self.diagnostic(
@@ -347,7 +347,7 @@ class TraditionalCharacters(Check):
             end,
             count=count,
             example=example,
-            data={"count": count, "first_line": index + 1},
+            data={"count": count, "first_line": doc.source.position(start)[0]},
             fix=Fix(edits, "unsafe"),
         )
 

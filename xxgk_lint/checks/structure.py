@@ -178,12 +178,13 @@ class SectionNotHeaded(Check):
     )
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        for key, (line, start, end) in doc.derived(analyse).inline.items():
+        for key, (_, start, end) in doc.derived(analyse).inline.items():
+            found_line = doc.source.position(start)[0]  # a line of the file the user has
             yield self.diagnostic(
                 start,
                 end,
-                data={"section": key, "found_line": line + 1},
-                found_line=line + 1,
+                data={"section": key, "found_line": found_line},
+                found_line=found_line,
                 **_names(key),
             )
 
