@@ -29,6 +29,12 @@ def test_width_folding_and_simplification_keep_lengths() -> None:
     assert to_simplified(text) == "国务院办公厅关于印发"
 
 
+def test_the_view_tells_whether_any_character_was_traditional() -> None:
+    assert normalise("本機關（一）全年公開１２條").traditional
+    assert not normalise("本机关（一）全年公开１２条").traditional
+    assert not normalise("根据(jù)规定").traditional  # a reading alone is not traditional
+
+
 def test_to_orig_points_at_the_original_character() -> None:
     text = "本報(bào)告共１２條(tiáo)。"
     view = normalise(text)
@@ -43,7 +49,24 @@ def test_to_orig_points_at_the_original_character() -> None:
 
 
 PIECES = st.sampled_from(
-    ["報", "(bào)", "告", "（jù）", "根", "據", "１２", "，", "條", "例", "a", "(a)", "\n", "　", "x", "(lǐ)"]
+    [
+        "報",
+        "(bào)",
+        "告",
+        "（jù）",
+        "根",
+        "據",
+        "１２",
+        "，",
+        "條",
+        "例",
+        "a",
+        "(a)",
+        "\n",
+        "　",
+        "x",
+        "(lǐ)",
+    ]
 )
 
 

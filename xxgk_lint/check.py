@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, ClassVar
 
 from .diagnostic import Diagnostic, Severity
@@ -75,12 +74,14 @@ class Check:
 @lru_cache(maxsize=1)
 def all_checks() -> dict[str, type[Check]]:
     """Every registered check class by code, sorted by code."""
+    from .registry import entry_point_values, load
+
     found: dict[str, type[Check]] = {}
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        cls = ep.load()
-        if getattr(cls, "code", None) != ep.name:
-            raise UsageError(f"check {ep.value} is registered as {ep.name} but has code {cls.code}")
-        found[ep.name] = cls
+    for name, value in entry_point_values(ENTRY_POINT_GROUP):
+        cls = load(value)
+        if getattr(cls, "code", None) != name:
+            raise UsageError(f"check {value} is registered as {name} but has code {cls.code}")
+        found[name] = cls  # type: ignore[assignment]
     return dict(sorted(found.items()))
 
 
@@ -88,22 +89,35 @@ def _matches(code: str, selectors: Iterable[str]) -> bool:
     return any(code.startswith(s.strip().upper()) for s in selectors if s.strip())
 
 
-def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Check]:
-    """Instances of the checks chosen by code prefixes (``N``, ``S00``, ``D001``)."""
+def registered_codes() -> list[str]:
+    """Codes of every registered check, from the entry points without importing a check."""
+    from .registry import entry_point_values
+
+    return sorted({name for name, _ in entry_point_values(ENTRY_POINT_GROUP)})
+
+
+def select_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[str]:
+    """Codes of the checks chosen by code prefixes (``N``, ``S00``, ``D001``; empty ``select``
+    or ``ALL``: every check), without importing any check."""
     select, ignore = list(select), list(ignore)
-    known = all_checks()
+    known = registered_codes()
     for selector in [*select, *ignore]:
         prefix = selector.strip().upper()
         if prefix != "ALL" and not any(code.startswith(prefix) for code in known):
             raise UsageError(f"unknown rule code or prefix: {selector}")
-    chosen = []
-    for code, cls in known.items():
-        if select and "ALL" not in [s.upper() for s in select] and not _matches(code, select):
-            continue
-        if _matches(code, ignore):
-            continue
-        chosen.append(cls())
-    return chosen
+    everything = not select or "ALL" in [s.strip().upper() for s in select]
+    return [
+        code
+        for code in known
+        if (everything or _matches(code, select)) and not _matches(code, ignore)
+    ]
+
+
+def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Check]:
+    """Instances of the checks chosen by code prefixes (see ``select_codes``)."""
+    codes = select_codes(select, ignore)
+    known = all_checks()
+    return [known[code]() for code in codes]
 
 
 def run_checks(doc: Document, checks: Iterable[Check]) -> Iterator[Diagnostic]:
