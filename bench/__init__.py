@@ -1,0 +1,1 @@
+"""Benchmarks of xxgk-lint: a deterministic report generator and the measurement runner."""
