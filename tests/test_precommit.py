@@ -73,9 +73,11 @@ def test_hook_definition_covers_report_formats() -> None:
     import re
 
     yaml = pytest.importorskip("yaml")
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    hook, fix_hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert (hook["id"], hook["language"]) == ("xxgk-lint", "python")
     assert hook["entry"].startswith("xxgk-lint check")
+    assert (fix_hook["id"], fix_hook["files"]) == ("xxgk-lint-fix", hook["files"])
+    assert fix_hook["entry"] == hook["entry"] + " --fix"
     names = ["a.txt", "b.md", "c.html", "d.htm", "e.docx", "f.pdf", "G.TXT"]
     assert all(re.search(hook["files"], n) for n in names)
     assert not any(re.search(hook["files"], n) for n in ["x.py", "y.png", "txt"])
