@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import json
+import math
 import os
 import platform
 import re
@@ -100,6 +100,15 @@ def _tree_pss_kb(root: int) -> int:
     return total
 
 
+def user_env() -> dict[str, str]:
+    """The environment of measured runs: this one with Python's bytecode cache allowed, as a
+    user has it (pip compiles bytecode at install time; where PYTHONDONTWRITEBYTECODE is set,
+    as in some sandboxes, every run would otherwise compile the package from source)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def measure(cmd: list[str], sample_memory: bool = False) -> dict:
     """Wall time, exit code and peak memory of one whole-process run.
 
@@ -108,7 +117,9 @@ def measure(cmd: list[str], sample_memory: bool = False) -> dict:
     proportional set size, which counts pages shared by forked workers once.
     """
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=user_env()
+    )
     peak = [0]
     done = threading.Event()
 
@@ -138,20 +149,30 @@ def measure(cmd: list[str], sample_memory: bool = False) -> dict:
     return result
 
 
-def cold_start(report: Path, runs: int) -> dict:
-    cmd = check_command(str(report))
+def _median_ms(cmd: list[str], runs: int) -> tuple[list[dict], float]:
     measure(cmd)  # warm the page cache and any caches the tool keeps
-    runs_ = [measure(cmd) for _ in range(runs)]
-    bare = [measure([sys.executable, "-c", "pass"]) for _ in range(runs)]
+    done = [measure(cmd) for _ in range(runs)]
+    return done, round(1000 * statistics.median(r["wall_s"] for r in done), 1)
+
+
+def cold_start(report: Path, runs: int) -> dict:
+    """Whole-process wall time of ``check`` on one report (the target), and of the lightest
+    commands for comparison: ``check --format json`` (no terminal renderer) and ``--version``."""
+    runs_, median = _median_ms(check_command(str(report)), runs)
     walls = [r["wall_s"] for r in runs_]
+    _, as_json = _median_ms(check_command("--format", "json", str(report)), runs)
+    _, version = _median_ms([*lint_command(), "--version"], runs)
+    _, bare = _median_ms([sys.executable, "-c", "pass"], runs)
     return {
         "report": report.name,
         "runs": runs,
-        "median_ms": round(1000 * statistics.median(walls), 1),
+        "median_ms": median,
         "min_ms": round(1000 * min(walls), 1),
         "max_ms": round(1000 * max(walls), 1),
         "cpu_median_ms": round(1000 * statistics.median(r["cpu_s"] for r in runs_), 1),
-        "python_startup_ms": round(1000 * statistics.median(r["wall_s"] for r in bare), 1),
+        "json_median_ms": as_json,
+        "version_median_ms": version,
+        "python_startup_ms": bare,
     }
 
 
@@ -159,7 +180,7 @@ def import_breakdown(report: Path) -> dict[str, float]:
     """Self import time (ms) per top-level package in one run of the command (-X importtime)."""
     args = check_command(str(report))[len(lint_command()) :]
     cmd = [sys.executable, "-X", "importtime", "-m", "xxgk_lint.cli", *args]
-    err = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT).stderr
+    err = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=user_env()).stderr
     per: dict[str, float] = {}
     for line in err.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
@@ -173,43 +194,24 @@ def import_breakdown(report: Path) -> dict[str, float]:
 
 def stages(report: Path) -> dict:
     cmd = [sys.executable, "-m", "bench.stages", str(report)]
-    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=True).stdout
-    return json.loads(out)
-
-
-@functools.cache
-def cli_options() -> frozenset[str]:
-    """The options ``xxgk-lint check`` has (the benchmark adapts while it grows)."""
-    helptext = subprocess.run(
-        [*lint_command(), "check", "--help"], capture_output=True, text=True, cwd=ROOT
+    out = subprocess.run(
+        cmd, capture_output=True, text=True, cwd=ROOT, check=True, env=user_env()
     ).stdout
-    return frozenset(re.findall(r"--[a-z][a-z-]+", helptext))
+    return json.loads(out)
 
 
 def check_command(*args: str) -> list[str]:
     """``xxgk-lint check`` without the result cache: every run does the work."""
-    no_cache = ["--no-cache"] if "--no-cache" in cli_options() else []
-    return [*lint_command(), "check", *no_cache, *args]
+    return [*lint_command(), "check", "--no-cache", *args]
 
 
-def throughput(corpus: Path, count: int, size: int, jobs: int | None, fmt: str) -> dict:
-    """One run over the corpus. ``jobs`` None: the command line as it is (one process,
-    results collected before rendering); a number: ``check --jobs`` when the command line
-    has it, else ``bench.drive``, the proposed wiring of ``lint_many`` and streaming output."""
-    if jobs is None:
-        cmd, via = check_command("--format", fmt, str(corpus)), "xxgk-lint check"
-    elif "--jobs" in cli_options():
-        cmd = check_command("--format", fmt, "--jobs", str(jobs), str(corpus))
-        via = "xxgk-lint check --jobs"
-    else:
-        cmd = [sys.executable, "-m", "bench.drive", "--format", fmt, "--jobs", str(jobs)]
-        cmd.append(str(corpus))
-        via = "bench.drive (lint_many, streaming)"
+def throughput(corpus: Path, count: int, size: int, jobs: int, fmt: str) -> dict:
+    """One ``check --jobs N`` run over the corpus, output streamed to /dev/null."""
+    cmd = check_command("--format", fmt, "--jobs", str(jobs), str(corpus))
     result = measure(cmd, sample_memory=True)
     result.update(
-        jobs=jobs or 1,
+        jobs=jobs,
         format=fmt,
-        via=via,
         reports_per_s=round(count / result["wall_s"], 1),
         cpu_ms_per_report=round(1000 * result["cpu_s"] / count, 2),
         mb_per_s=round(size / 1e6 / result["wall_s"], 2),
@@ -245,7 +247,9 @@ def scaling(paths: list[Path]) -> list[dict]:
     rows = []
     for path in paths:
         size = path.stat().st_size
-        cmd = check_command("--format", "json", str(path))
+        # the largest is beyond the text size limit: raise it, to measure the pipeline itself
+        max_size = str(math.ceil(size / 1024 / 1024) + 1)
+        cmd = check_command("--format", "json", "--max-size", max_size, str(path))
         repeat = 1 if size > 20e6 else 3
         runs = [measure(cmd) for _ in range(repeat)]
         best = min(runs, key=lambda r: r["wall_s"])
@@ -306,20 +310,19 @@ def markdown(results: dict) -> str:
         lines.append(f"| {name} | {figure} | {'yes' if met else '**no**'} |")
     heads = ["jobs", "format", "wall s", "CPU s", "CPU ms/report", "reports/s", "MB/s"]
     heads += ["max RSS MB", "tree PSS MB"]
-    lines += ["", "## Throughput", "", _row([*heads, "via"]), _row(["---"] * (len(heads) + 1))]
+    lines += ["", "## Throughput", "", _row(heads), _row(["---"] * len(heads))]
     for t in results["throughput"]:
         cells = [t["jobs"], t["format"], t["wall_s"], t["cpu_s"], t["cpu_ms_per_report"]]
         cells.append(t["reports_per_s"])
-        cells += [t["mb_per_s"], t["max_rss_mb"], t.get("tree_pss_mb", ""), t["via"]]
+        cells += [t["mb_per_s"], t["max_rss_mb"], t.get("tree_pss_mb", "")]
         lines.append(_row(cells))
     fl = results["floor"]
     lines += [
         "",
-        "`xxgk-lint check`: the command line as it is (one process; every result is kept until "
-        "the end, so memory grows with the number of files). `bench.drive`: "
-        "`xxgk_lint.parallel.lint_many` feeding streaming renderers whose output is identical "
-        "to the command line's, i.e. `check --jobs N` as proposed. Peak memory is the largest "
-        "whole-tree PSS of the `lint_many` runs.",
+        "`xxgk-lint check --no-cache --jobs N --format F` over the corpus folder, output to "
+        "/dev/null. Results stream from the workers in input order into the renderer, so memory "
+        "does not grow with the number of files. Peak memory is the largest whole-tree PSS "
+        "(pages shared by the forked workers counted once); max RSS is the largest process.",
         "",
         f"Floor (read + decode + one regex pass, one core): {fl['wall_s']} s, "
         f"{fl['reports_per_s']} reports/s, {fl['mb_per_s']} MB/s.",
@@ -332,6 +335,23 @@ def markdown(results: dict) -> str:
     for r in results["scaling"]:
         cells = [r["file"], r["mb"], r["wall_s"], r["cpu_s"], r.get("cpu_ratio", "")]
         lines.append(_row([*cells, r["max_rss_mb"]]))
+    lines += [
+        "",
+        f"Cold start of the lighter commands (median of {cs['runs']}): `check --format json` "
+        f"{cs['json_median_ms']} ms, `--version` {cs['version_median_ms']} ms. Every run has "
+        "Python's bytecode cache, as after `pip install` (`user_env`).",
+    ]
+    if "previous" in results:
+        p = results["previous"]
+        lines += [
+            "",
+            f"## Previous results (commit {p['commit']})",
+            "",
+            f"Cold start {p['cold_start_ms']} ms; {p['reports_per_s_1_job']} reports/s with 1 "
+            f"job, {p['reports_per_s_all']} reports/s ({p['mb_per_s_all']} MB/s) on all cores; "
+            f"{p['floor_ratio']}× the floor; peak memory {p['peak_mb']} MB; largest report "
+            f"{p['largest_report_s']} s.",
+        ]
     lines += ["", "## Cold start: import time by package (ms, `-X importtime`)", ""]
     lines.append(", ".join(f"{k} {v}" for k, v in results["cold_start_imports"].items()))
     for title, key in (("Cold start", "cold_start_stages"), ("Largest report", "scaling_stages")):
@@ -342,6 +362,21 @@ def markdown(results: dict) -> str:
         lines.append("")
         lines.append("Slowest checks: " + ", ".join(f"{k} {v}" for k, v in slow))
     return "\n".join(lines) + "\n"
+
+
+def headline(results: dict) -> dict:
+    """The figures of a run worth comparing with the next one."""
+    rows = results["throughput"]
+    return {
+        "commit": results["machine"].get("commit", "?"),
+        "cold_start_ms": results["cold_start"]["median_ms"],
+        "reports_per_s_1_job": [t for t in rows if t["jobs"] == 1][-1]["reports_per_s"],
+        "reports_per_s_all": rows[-1]["reports_per_s"],
+        "mb_per_s_all": rows[-1]["mb_per_s"],
+        "floor_ratio": results["floor_ratio"],
+        "peak_mb": results["peak_mb"],
+        "largest_report_s": results["scaling"][-1]["wall_s"],
+    }
 
 
 def pick_report(manifest: dict) -> str:
@@ -387,16 +422,14 @@ def main(argv: list[str] | None = None) -> dict:
     print("floor", json.dumps(results["floor"]), flush=True)
     results["throughput"] = []
     all_cores = len(os.sched_getaffinity(0))
-    plan = [(None, "concise"), (1, "concise"), (all_cores, "json"), (all_cores, "concise")]
+    plan = [(1, "concise"), (all_cores, "json"), (all_cores, "concise")]
     for jobs, fmt in plan:
         print(f"throughput, jobs {jobs}, {fmt} …", flush=True)
         results["throughput"].append(throughput(corpus, args.count, size, jobs, fmt))
         print(json.dumps(results["throughput"][-1]), flush=True)
     allcores = results["throughput"][-1]
     results["floor_ratio"] = round(allcores["wall_s"] / results["floor"]["wall_s"], 1)
-    results["peak_mb"] = max(
-        t.get("tree_pss_mb", t["max_rss_mb"]) for t in results["throughput"][1:]
-    )
+    results["peak_mb"] = max(t.get("tree_pss_mb", t["max_rss_mb"]) for t in results["throughput"])
     sizes = [int(args.scale_mb * 1e6 * k) for k in (1, 10, 100)]
     print(f"scaling {[s // 1000 for s in sizes]} KB …", flush=True)
     scaled = write_scaled(OUT / "scale", sizes)
@@ -407,6 +440,8 @@ def main(argv: list[str] | None = None) -> dict:
     results["verdicts"] = verdicts(results)
     print(json.dumps(results["verdicts"], ensure_ascii=False, indent=1))
     if not args.quick or args.write:
+        with contextlib.suppress(OSError, ValueError, KeyError, IndexError):
+            results["previous"] = headline(json.loads((HERE / "results.json").read_text("utf-8")))
         (HERE / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
         (HERE / "RESULTS.md").write_text(markdown(results), "utf-8")
         print(f"wrote {HERE / 'results.json'} and {HERE / 'RESULTS.md'}")

@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
-def lint_text(text: str | bytes, *codes: str, path: str = "report.txt", **settings) -> list[Finding]:
+def lint_text(
+    text: str | bytes, *codes: str, path: str = "report.txt", **settings
+) -> list[Finding]:
     """Findings of the given rule codes (all rules when none) on a report written in a test."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     chosen = Settings(select=list(codes), **settings)

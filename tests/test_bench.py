@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from typer.testing import CliRunner
-
-from bench import drive
 from bench.generate import cn_number, generate, plan, write_corpus, write_scaled
 from xxgk_lint.check import select_checks
-from xxgk_lint.cli import app
 from xxgk_lint.engine import lint_source
 from xxgk_lint.settings import Settings
 from xxgk_lint.source import decode
@@ -74,14 +69,3 @@ def test_scaled_reports_grow_to_their_size(tmp_path) -> None:
 
 def test_chinese_heading_numbers() -> None:
     assert [cn_number(n) for n in (1, 10, 11, 20, 99)] == ["一", "十", "十一", "二十", "九十九"]
-
-
-@pytest.mark.parametrize("fmt", ["concise", "json"])
-def test_streaming_driver_writes_what_the_command_line_writes(tmp_path, fmt, capsys) -> None:
-    for i in range(COUNT):
-        spec, data = generate(9, i)
-        (tmp_path / spec.name).write_bytes(data)
-    cli = CliRunner().invoke(app, ["check", "--no-cache", "--format", fmt, str(tmp_path)])
-    code = drive.main(["--jobs", "2", "--format", fmt, str(tmp_path)])
-    assert capsys.readouterr().out == cli.stdout
-    assert code == cli.exit_code

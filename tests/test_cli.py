@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -13,8 +14,11 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
+from bench.generate import generate
 from xxgk_lint import __version__
 from xxgk_lint.cli import app
+from xxgk_lint.engine import discover
+from xxgk_lint.parallel import SERIAL_BELOW
 
 from .conftest import ROOT
 
@@ -150,7 +154,9 @@ def test_folder_is_searched_recursively(tmp_path: Path, broken: Path) -> None:
 
 def test_caret_stays_under_double_width_text(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
-    path.write_text("某某局2017年报告\n本报告所列数据统计期限自2017年2月1日起至2017年12月31日止。\n", "utf-8")
+    path.write_text(
+        "某某局2017年报告\n本报告所列数据统计期限自2017年2月1日起至2017年12月31日止。\n", "utf-8"
+    )
     out = run("check", "--select", "D002", str(path)).stdout.splitlines()
     source = next(i for i, line in enumerate(out) if line.startswith("2 |"))
     caret_line = out[source + 1]
@@ -169,3 +175,168 @@ def test_console_script_runs_as_a_process(broken: Path) -> None:
     )
     assert proc.returncode == 1
     assert ": D001 " in proc.stdout
+
+
+FORMATS = ["full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Enough generated reports for worker processes, and one unreadable file among them."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for i in range(SERIAL_BELOW + 4):
+        spec, data = generate("cli-jobs", i)
+        (folder / spec.name).write_bytes(data)
+    (folder / "r00005-empty.txt").write_bytes(b"")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--format", fmt] for fmt in FORMATS]
+    + [["--statistics"], ["--statistics", "--format", "json"], ["--lang", "en"]],
+)
+def test_output_is_the_same_with_any_number_of_jobs(corpus: Path, args: list[str]) -> None:
+    one, two = (run("check", "--no-cache", *args, "--jobs", jobs, str(corpus)) for jobs in "12")
+    assert one.exit_code == two.exit_code == 2  # the empty file
+    assert two.stdout == one.stdout
+    assert two.stderr == one.stderr == f"xxgk-lint: {corpus / 'r00005-empty.txt'}: empty file\n"
+    assert len(one.stdout) > 200  # findings of several files, not just a summary
+
+
+def test_jobs_must_be_positive(broken: Path) -> None:
+    result = run("check", "--jobs", "0", str(broken))
+    assert result.exit_code == 2
+    assert "--jobs" in result.stderr
+
+
+def _write_text_of_size(path: Path, size: int) -> None:
+    line = "一、主动公开政府信息情况。全年主动公开信息12条。\n".encode()
+    with path.open("wb") as fh:
+        fh.write(line * (size // len(line) + 1))
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_a_50_mb_text_file_is_refused_unread(tmp_path: Path, monkeypatch, cache: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "huge.txt"
+    _write_text_of_size(path, 50 * 1024 * 1024)
+
+    def unread(*args, **kwargs):
+        raise AssertionError("a file over the size limit must not be read")
+
+    monkeypatch.setattr("xxgk_lint.formats.load_bytes", unread)
+    start = time.perf_counter()
+    result = run("check", *cache, str(path))
+    assert time.perf_counter() - start < 5
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"xxgk-lint: {path}: text file (50.0 MB) is larger than the 20 MB limit "
+        "(raise it with --max-size)\n"
+    )
+    assert "共发现" not in result.stdout
+
+
+def test_max_size_sets_the_limit_for_files_and_stdin(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    _write_text_of_size(path, 1024 * 1024 + 10)
+    refused = run("check", "--no-cache", "--max-size", "1", str(path))
+    assert refused.exit_code == 2
+    assert "(1.0 MB) is larger than the 1 MB limit (raise it with --max-size)" in refused.stderr
+    piped = run("check", "--max-size", "1", "-", input=path.read_bytes())
+    assert piped.exit_code == 2
+    assert (
+        piped.stderr == "xxgk-lint: -: text file is larger than the 1 MB limit "
+        "(raise it with --max-size)\n"
+    )
+    assert run("check", "--max-size", "0", str(path)).exit_code == 2  # not a limit
+
+
+def test_binary_formats_keep_their_own_limits(tmp_path: Path) -> None:
+    path = tmp_path / "big.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + b"0" * (1024 * 1024 + 10))
+    result = run("check", "--no-cache", "--max-size", "1", str(path))
+    assert result.exit_code == 2
+    assert "--max-size" not in result.stderr  # the PDF reader's own verdict
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_failed_run_leaves_the_output_file_as_it_was(
+    broken: Path, tmp_path: Path, monkeypatch
+) -> None:
+    target = tmp_path / "out" / "report.json"
+    target.parent.mkdir()
+    target.write_text("previous run\n", encoding="utf-8")
+
+    def breaks(results, out, lang):
+        out.write('{"tool": ')
+        raise RuntimeError("renderer broke")
+
+    monkeypatch.setattr("xxgk_lint.report.json_format.render", breaks)
+    result = run("check", "--no-cache", "--format", "json", "-o", str(target), str(broken))
+    assert result.exit_code == 2
+    assert "internal error: RuntimeError: renderer broke" in result.stderr
+    assert target.read_text(encoding="utf-8") == "previous run\n"
+    assert [p.name for p in target.parent.iterdir()] == ["report.json"]  # no partial file
+
+
+def test_output_file_is_complete_and_alone(broken: Path, tmp_path: Path) -> None:
+    target = tmp_path / "new" / "report.json"
+    result = run("check", "--no-cache", "--format", "json", "-o", str(target), str(broken))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["files"] == 1
+    assert [p.name for p in target.parent.iterdir()] == ["report.json"]
+
+
+def _modules_after(args: list[str]) -> set[str]:
+    """The modules a fresh process has imported after running the command line."""
+    code = (
+        "import sys\n"
+        "from xxgk_lint.cli import app\n"
+        f"app({args!r}, standalone_mode=False)\n"
+        "print(' '.join(sys.modules))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert proc.returncode == 0, proc.stderr
+    return set(proc.stdout.split("\n")[-2].split())
+
+
+def test_start_up_imports_only_what_the_command_needs(broken: Path) -> None:
+    version = _modules_after(["--version"])
+    assert not {"xxgk_lint.engine", "xxgk_lint.config", "lark", "rich"} & version
+    one_report = _modules_after(["check", "--no-cache", "--format", "json", str(broken)])
+    assert "xxgk_lint.engine" in one_report
+    # no terminal renderer, no worker pool for one file, no pydantic (typer < 0.29)
+    assert not {"rich", "multiprocessing", "concurrent.futures", "pydantic"} & one_report
+
+
+def test_a_bad_path_anywhere_stops_the_run_before_any_output(broken: Path, tmp_path: Path) -> None:
+    result = run("check", "--format", "json", str(broken), str(tmp_path / "nope.txt"))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"xxgk-lint: {tmp_path / 'nope.txt'}: no such file or folder\n"
+
+
+def test_folders_are_walked_in_sorted_path_order(tmp_path: Path) -> None:
+    for name in ["b.txt", "a/z.md", "a/sub/y.txt", "a-1.txt", "B/x.TXT", ".hidden/h.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "a" / ".draft.txt").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "notes.png").write_bytes(b"\x89PNG")
+    (tmp_path / "link").symlink_to(tmp_path / "a", target_is_directory=True)
+    found = [display for _, display in discover([str(tmp_path)])]
+    expected = ["B/x.TXT", "a/sub/y.txt", "a/z.md", "a-1.txt", "b.txt"]  # by path parts
+    assert found == [str(tmp_path / name) for name in expected]
+
+
+def test_full_output_shows_the_text_verbatim(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "某某局2016年报告\n一、主动公开政府信息情况\n全年:smile:公开信息,共计十二条。\n", "utf-8"
+    )
+    out = run("check", "--no-cache", "--select", "T006", str(path)).stdout.splitlines()
+    source = out.index("3 | 全年:smile:公开信息,共计十二条。")  # no emoji put in its place
+    assert out[source + 1].index("^") - len("  | ") == cell_len("全年:smile:公开信息")

@@ -85,3 +85,11 @@ def test_cached_results_equal_fresh_ones(tmp_path: Path) -> None:
     again = list(lint_many(targets, Settings(), jobs=2))
     assert _summary(again) == _summary(fresh)
     assert [r.lines for r in again] == [r.lines for r in fresh]
+
+
+def test_standard_input_is_read_no_further_than_the_size_limit(monkeypatch) -> None:
+    piped = io.BytesIO("一、总体情况\n".encode() * 1000)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(piped))
+    (result,) = lint_many([(None, "-")], Settings(max_bytes=1000), jobs=1)
+    assert result.error is not None and "larger than the" in result.error
+    assert piped.tell() == 1001  # one byte past the limit tells it is too large

@@ -40,7 +40,9 @@ def test_missing_part_is_s001_and_other_is_only_a_warning() -> None:
 def test_inline_content_is_s008_not_s001() -> None:
     text = REPORT_2007.replace(
         "三、政府信息公开收费及减免情况\n本年度未收取任何费用。\n", ""
-    ).replace("全年受理申请9件，均按期答复。", "全年受理申请9件，均按期答复，办理中未收取任何费用。")
+    ).replace(
+        "全年受理申请9件，均按期答复。", "全年受理申请9件，均按期答复，办理中未收取任何费用。"
+    )
     found = lint_text(text, "S001", "S008")
     assert sections(found, "S001") == set()
     [inline] = [f for f in found if f.code == "S008"]
@@ -50,7 +52,9 @@ def test_inline_content_is_s008_not_s001() -> None:
 
 
 def test_unrelated_keyword_is_not_content() -> None:
-    text = REPORT_2007.replace("三、政府信息公开收费及减免情况\n本年度未收取任何费用。\n", "").replace(
+    text = REPORT_2007.replace(
+        "三、政府信息公开收费及减免情况\n本年度未收取任何费用。\n", ""
+    ).replace(
         "全年主动公开信息320条。", "全年主动公开信息320条，包括医疗服务价格和收费标准等信息。"
     )
     assert sections(lint_text(text, "S001"), "S001") == {"fees"}
@@ -58,7 +62,9 @@ def test_unrelated_keyword_is_not_content() -> None:
 
 def test_headings_match_by_meaning_in_traditional_characters() -> None:
     text = (
-        REPORT_2007.replace("四、因政府信息公开申请行政复议、提起行政诉讼情况", "四、行政訴訟(復議)情況")
+        REPORT_2007.replace(
+            "四、因政府信息公开申请行政复议、提起行政诉讼情况", "四、行政訴訟(復議)情況"
+        )
         .replace("五、存在的主要问题及改进措施", "五、存在不足及下步打算")
         .replace("二、依申请公开政府信息情况", "二、政府信息依申請公開辦理情況")
     )

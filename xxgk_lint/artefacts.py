@@ -11,7 +11,9 @@ always safe.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+
+from .lazyre import lazy
 
 _QUOTED = r'"[^"\n]*"'
 _SWITCHES = rf"(?:\s*\\\*\s*[A-Za-z]+|\s*\\[a-z](?:\s+{_QUOTED})?)*"
@@ -25,20 +27,23 @@ _FIELD_PATTERNS = [
     r"(?:\\\*\s*)?\bMERGEFORMAT\b",
     r"\b(?:FORMTEXT|FORMCHECKBOX|FORMDROPDOWN|MACROBUTTON)\b",
 ]
-_FIELD = re.compile("|".join(f"(?:{p})" for p in _FIELD_PATTERNS))
-_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
-_WATERMARK = re.compile(
+_FIELD = lazy("|".join(f"(?:{p})" for p in _FIELD_PATTERNS))
+_UPPER_WORD = re.compile("[A-Z]{3}")  # every field instruction has one
+_BOOKMARK = lazy(r"\[bookmark:[^\]\n]*\]")
+_WATERMARK = lazy(
     r"(?:Evaluation\s+(?:Warning|Only|Mode|Version)|evaluation\s+copy|unregistered\s+version"
     r"|(?:Created|Generated|Converted|Produced)\s+(?:with|by)\s+(?:Free\s+)?(?:Spire|Aspose)"
     r"|Copyright\s+\d{4}(?:-\d{4})?\s+Aspose)",
     re.IGNORECASE,
 )
-_LATIN_TAIL = re.compile(r"[^\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]*")
+_LATIN_TAIL = lazy(r"[^\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]*")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]+")
+_MAY_HOLD = re.compile("[A-Za-z\u00ad\u200b-\u200f\u2060\ufeff]")
+"""What every artefact contains: a Latin letter or an invisible character. Most lines of a
+Chinese report have neither and need no further look."""
 
 
-@dataclass(frozen=True)
-class Artefact:
+class Artefact(NamedTuple):
     """An artefact at [start, end) of a line; ``whole_line`` when it is all the line holds."""
 
     start: int
@@ -49,13 +54,19 @@ class Artefact:
 
 def find_artefacts(line: str) -> list[Artefact]:
     """Every conversion artefact of one line, in order, without overlaps."""
-    found = [Artefact(*m.span(), "bookmark") for m in _BOOKMARK.finditer(line)]
-    found += [Artefact(*_with_space(line, m.span()), "field") for m in _FIELD.finditer(line)]
+    if not _MAY_HOLD.search(line):
+        return []
+    found = []
+    if "[bookmark:" in line:
+        found += [Artefact(*m.span(), "bookmark") for m in _BOOKMARK().finditer(line)]
+    if _UPPER_WORD.search(line):
+        fields = _FIELD().finditer(line)
+        found += [Artefact(*_with_space(line, m.span()), "field") for m in fields]
     found += [Artefact(*m.span(), "invisible") for m in _INVISIBLE.finditer(line)]
-    mark = _WATERMARK.search(line)
+    mark = _WATERMARK().search(line)
     if mark:
         start = _sentence_start(line, mark.start())
-        end = start + _LATIN_TAIL.match(line, start).end() - start
+        end = start + _LATIN_TAIL().match(line, start).end() - start
         whole = not (line[:start] + line[end:]).strip()
         found.append(Artefact(start, end, "watermark", whole))
     found.sort(key=lambda a: (a.start, -a.end))

@@ -172,10 +172,8 @@ def lint_cached(
 ) -> FileResult:
     """One file's result, from the cache in ``folder`` when its bytes and settings are
     unchanged; ``checks`` makes the check instances, which only a miss needs."""
-    from .source import MAX_BYTES
-
     try:
-        if path.stat().st_size > MAX_BYTES:
+        if path.stat().st_size > settings.max_bytes:
             return engine.lint_path(path, display, checks(), settings)
         data = path.read_bytes()
     except OSError:

@@ -6,15 +6,19 @@ or internal error (one line on stderr naming the file; a traceback only with --d
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
 from . import __version__
+from .source import MAX_TEXT_BYTES, MB
 
 app = typer.Typer(
     add_completion=False,
@@ -145,6 +149,25 @@ def check(
     stdin_filename: Annotated[
         str | None, typer.Option(help="Name shown for a report read from stdin.")
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes [default: all cores; 1: check in this process].",
+        ),
+    ] = None,
+    max_size: Annotated[
+        int,
+        typer.Option(
+            "--max-size",
+            min=1,
+            metavar="MB",
+            help="Refuse text reports larger than this (Word, web pages and PDF keep their "
+            "own limits).",
+        ),
+    ] = MAX_TEXT_BYTES // MB,
     debug: Annotated[bool, typer.Option(help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """检查报告 / Check reports."""
@@ -162,24 +185,24 @@ def check(
         issuer=issuer.value if issuer else None,
         lang=lang.value if lang else None,
     )
+    failed: list[str] = []
     try:
         from .config import registered_codes
+        from .engine import check_paths
+        from .parallel import lint_many
+        from .settings import Settings
 
         resolver = Resolver(registered_codes(), overrides, config, isolated)
         run_lang = resolver.settings_for(None, resolver.config_for(None)).lang
-
-        def cache_folder(root: Path) -> Path:
-            """The project's cache folder: its configuration's folder, else the current one."""
-            from .cache import CACHE_DIR
-
-            return cache_dir or root / CACHE_DIR
-
-        folder_for = None if no_cache else cache_folder
-        results = _lint_paths(paths, resolver, folder_for, force_exclude, stdin_filename)
-        failed = _report_errors(results)
-        checked = [r for r in results if not r.error]
-        checked = _apply_baseline(checked, baseline, write_baseline)
-        _render(checked, output_format, output_file, run_lang, statistics)
+        max_bytes = max_size * MB
+        check_paths(paths)  # a bad path stops the run before any output
+        files = _files(paths, resolver, force_exclude, stdin_filename)
+        folder_for = None if no_cache else partial(_cache_folder, cache_dir)
+        targets = _targets(files, resolver, folder_for, max_bytes)
+        keep_lines = output_format is OutputFormat.full and not statistics
+        results = lint_many(targets, Settings(max_bytes=max_bytes), jobs, keep_lines=keep_lines)
+        shown = _baselined(_readable(results, failed), baseline, write_baseline)
+        counts = _render(shown, output_format, output_file, run_lang, statistics)
     except XxgkLintError as exc:
         _fail(str(exc))
         raise typer.Exit(2) from None
@@ -191,109 +214,115 @@ def check(
     if failed:
         raise typer.Exit(2)
     threshold = {"error": 3, "warning": 2, "info": 1}[fail_on.value]
-    if not exit_zero and any(f.severity.rank >= threshold for r in checked for f in r.findings):
+    if not exit_zero and counts.worst >= threshold:
         raise typer.Exit(1)
 
 
-def _lint_paths(paths, resolver, cache_folder, force_exclude: bool, stdin_filename: str | None):
-    """Lint every file the paths name, each with the settings of its configuration."""
+def _files(paths: list[str], resolver, force_exclude: bool, stdin_filename: str | None):
+    """(path, display, named, configuration) of every file to check and not excluded, found
+    as the workers need more."""
     from .engine import discover
 
-    pool: dict = {}
-
-    def instances(codes: list[str]) -> list:
-        """Check instances, made once per run and only when a file is actually linted."""
-        from .check import all_checks
-
-        known = all_checks()
-        return [pool.setdefault(code, known[code]()) for code in codes]
-
-    results = []
     for raw in paths:
         explicit = raw != "-" and not Path(raw).is_dir()
         for path, display in discover([raw]):
-            named = path if path is not None else (Path(stdin_filename) if stdin_filename else None)
+            named = path
+            if path is None:  # standard input, named by --stdin-filename if at all
+                display = stdin_filename or display
+                named = Path(stdin_filename) if stdin_filename else None
             config = resolver.config_for(named)
             skippable = named is not None and (force_exclude or not explicit)
-            if skippable and resolver.is_excluded(named, config):
-                continue
-            settings = resolver.settings_for(named, config)
-            if path is None:
-                results.append(
-                    _lint_stdin(stdin_filename or "-", instances(settings.select), settings)
-                )
-            else:
-                folder = cache_folder(config.root) if cache_folder else None
-                checks = partial(instances, settings.select)
-                results.append(_lint_file(path, display, checks, settings, folder))
-    return results
+            if not (skippable and resolver.is_excluded(named, config)):
+                yield path, display, named, config
 
 
-def _lint_stdin(name: str, checks, settings):
-    from .engine import FileResult, lint_source
-    from .errors import InputError
-    from .source import decode
+def _cache_folder(cache_dir: Path | None, root: Path) -> Path:
+    """The project's cache folder: its configuration's folder, else the current one."""
+    from .cache import CACHE_DIR
 
-    try:
-        source = decode(sys.stdin.buffer.read(), name)
-    except InputError as exc:
-        return FileResult(name, error=exc.problem)
-    return lint_source(source, checks, settings)
+    return cache_dir or root / CACHE_DIR
 
 
-def _lint_file(path: Path, display: str, checks, settings, cache_folder: Path | None):
-    """One file's result (``checks`` makes the check instances: a cache hit needs none)."""
-    if cache_folder is None:
-        from . import engine
+def _targets(files, resolver, cache_folder, max_bytes: int):
+    """The work for ``parallel.lint_many``, each file with its own settings (made as the
+    workers ask for more, so they are not all held at once)."""
+    from dataclasses import replace
 
-        return engine.lint_path(path, display, checks(), settings)
-    from .cache import lint_cached
+    from .parallel import Target
 
-    return lint_cached(path, display, checks, settings, cache_folder)
+    for path, display, named, config in files:
+        settings = replace(resolver.settings_for(named, config), max_bytes=max_bytes)
+        folder = cache_folder(config.root) if cache_folder and path is not None else None
+        yield Target(path, display, settings, folder)
 
 
-def _report_errors(results) -> bool:
+def _readable(results, failed: list[str]):
+    """The results of files that could be checked; each other file gets one line on stderr
+    (and is recorded in ``failed``: the run exits 2)."""
     for result in results:
         if result.error:
             _fail(f"{result.path}: {result.error}")
-    return any(r.error for r in results)
+            failed.append(result.path)
+        else:
+            yield result
 
 
-def _apply_baseline(checked, baseline: Path | None, write_baseline: Path | None):
-    """Write the baseline if asked, then hide what the baseline records."""
+def _baselined(results, baseline: Path | None, write_baseline: Path | None):
+    """Results without the findings a baseline records, one file at a time. Writing a
+    baseline records every finding, so they are all hidden; the file is written at the end."""
+    from dataclasses import replace
+
     from . import baseline as baselines
 
     if write_baseline is not None:
-        count = baselines.write(write_baseline, checked)
+        recorded = []
+        for result in results:
+            recorded.append(replace(result, facts=None, lines={}, pages={}))
+            yield replace(result, findings=[])
+        count = baselines.write(write_baseline, recorded)
         _fail(f"wrote {count} finding(s) to the baseline {write_baseline}")
-        baseline = write_baseline
+        return
     if baseline is None:
-        return checked
-    checked, hidden = baselines.load(baseline).filter(checked)
-    if hidden and write_baseline is None:
+        yield from results
+        return
+    accepted = baselines.load(baseline)
+    hidden = 0
+    for result in results:
+        (kept,), hid = accepted.filter([result])
+        hidden += hid
+        yield kept
+    if hidden:
         _fail(f"{hidden} finding(s) hidden by the baseline {baseline}")
-    return checked
 
 
-def _render(checked, output_format: OutputFormat, output_file: Path | None, lang: str, stats: bool):
-    from .report import get_renderer
-
-    out = sys.stdout
-    if output_file is not None:
-        output_file.parent.mkdir(parents=True, exist_ok=True)
-        out = output_file.open("w", encoding="utf-8")
+@contextmanager
+def _output(output_file: Path | None) -> Iterator[TextIO]:
+    """Standard output, or a temporary file beside ``output_file`` renamed onto it when the
+    output is complete: a run that fails never leaves half a file."""
+    if output_file is None:
+        yield sys.stdout
+        return
+    output_file.parent.mkdir(parents=True, exist_ok=True)
+    partial_file = output_file.with_name(f".{output_file.name}.{os.getpid()}.tmp")
     try:
+        with partial_file.open("w", encoding="utf-8") as out:
+            yield out
+        os.replace(partial_file, output_file)
+    finally:
+        partial_file.unlink(missing_ok=True)
+
+
+def _render(results, output_format: OutputFormat, output_file: Path | None, lang: str, stats: bool):
+    """Render the results as they come; returns the counts the exit code needs."""
+    with _output(output_file) as out:
         if stats:
             from .report.statistics import render
 
-            render(
-                checked, out, as_json=output_format in (OutputFormat.json, OutputFormat.json_lines)
-            )
-        else:
-            get_renderer(output_format.value)(checked, out, lang)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+            as_json = output_format in (OutputFormat.json, OutputFormat.json_lines)
+            return render(results, out, as_json=as_json)
+        from .report import get_renderer
+
+        return get_renderer(output_format.value)(results, out, lang)
 
 
 @app.command()

@@ -34,7 +34,7 @@ class Fix:
 
 @dataclass
 class Diagnostic:
-    """One finding. ``start``/``end`` are offsets into ``Source.text``; ``args`` fill the message."""
+    """One finding. ``start``/``end`` index ``Source.text``; ``args`` fill the message."""
 
     code: str
     start: int

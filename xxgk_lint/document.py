@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -34,6 +35,9 @@ class Line:
 
     def orig_span(self, norm_start: int, norm_end: int) -> tuple[int, int]:
         """Original span of the normalised columns [norm_start, norm_end) of this line."""
+        if not self.view.pinyin_spans and norm_end < len(self.norm):
+            # nothing was removed: a column is an offset from the line start (most reports)
+            return self.start + norm_start, self.start + max(norm_start, norm_end)
         if norm_end >= len(self.norm) and norm_start < norm_end:
             return self.orig_offset(norm_start), self.end
         return self.view.span_to_orig(self.nstart + norm_start, self.nstart + norm_end)
@@ -60,8 +64,11 @@ class Document:
     @cached_property
     def lines(self) -> list[Line]:
         view, src = self.view, self.source
-        nstarts = [0] + [m.end() for m in _LINE_BREAK.finditer(view.text)]
-        nends = [m.start() for m in _LINE_BREAK.finditer(view.text)] + [len(view.text)]
+        if view.pinyin_spans:
+            nstarts = [0] + [m.end() for m in _LINE_BREAK.finditer(view.text)]
+            nends = [m.start() for m in _LINE_BREAK.finditer(view.text)] + [len(view.text)]
+        else:  # normalising kept every character in place: the original's lines are its lines
+            nstarts, nends = src.line_starts, src.line_ends
         return [
             Line(
                 i,
@@ -72,7 +79,7 @@ class Document:
                 view.text[ns:ne],
                 view,
             )
-            for i, (ns, ne) in enumerate(zip(nstarts, nends))
+            for i, (ns, ne) in enumerate(zip(nstarts, nends, strict=True))
         ]
 
     @cached_property
@@ -93,6 +100,21 @@ class Document:
         """Original span of a span of the whole normalised text."""
         return self.view.span_to_orig(start, end)
 
+    @cached_property
+    def _nstarts(self) -> list[int]:
+        return [line.nstart for line in self.lines]
+
+    def lines_with(self, pattern: re.Pattern[str]) -> list[Line]:
+        """The lines whose normalised text holds a match of ``pattern``, found in one scan of
+        the whole text rather than a search per line. ``pattern`` must never match a line
+        break: then every line holding a match holds one of the scan's."""
+        found: list[Line] = []
+        for m in pattern.finditer(self.view.text):
+            index = bisect_right(self._nstarts, m.start()) - 1
+            if not found or found[-1].index != index:
+                found.append(self.lines[index])
+        return found
+
     def line_span(self, index: int) -> tuple[int, int]:
         """Original span of a line's text without leading and trailing blanks."""
         line = self.lines[index]
@@ -104,6 +126,10 @@ class Document:
 
     def body_lines(self) -> list[int]:
         """Lines that carry report text: everything but front matter, title and signature."""
+        return list(self._body_lines)
+
+    @cached_property
+    def _body_lines(self) -> tuple[int, ...]:
         skip = set(self.outline.front)
         if self.outline.title_line is not None:
             skip.add(self.outline.title_line)
@@ -111,4 +137,6 @@ class Document:
             skip.add(self.outline.signature.date_line)
             if self.outline.signature.issuer_line is not None:
                 skip.add(self.outline.signature.issuer_line)
-        return [line.index for line in self.lines if line.index not in skip and line.norm.strip()]
+        return tuple(
+            line.index for line in self.lines if line.index not in skip and line.norm.strip()
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,34 +160,58 @@ def lint_source(source: Source, checks: list[Check], settings: Settings) -> File
 
 def lint_path(path: Path, display: str, checks: list[Check], settings: Settings) -> FileResult:
     try:
-        source = load_path(path, display)
+        source = load_path(path, display, settings.max_bytes)
     except InputError as exc:
         return FileResult(display, error=exc.problem)
     return lint_source(source, checks, settings)
 
 
-def discover(paths: Iterable[str]) -> Iterator[tuple[Path | None, str]]:
-    """Files to check: named files as given, folders searched recursively for reports."""
+def check_paths(paths: Iterable[str]) -> None:
+    """Raise ``InputError`` for a path that does not exist or a folder without reports."""
     for raw in paths:
         if raw == "-":
-            yield None, "-"
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in REPORT_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
+            if next(_reports_below(path), None) is None:
                 raise InputError(
                     raw, "folder holds no report files (.txt, .md, .docx, .html, .pdf)"
                 )
-            for p in found:
-                yield p, str(p)
         elif not path.exists():
             raise InputError(raw, "no such file or folder")
+
+
+def discover(paths: Iterable[str]) -> Iterator[tuple[Path | None, str]]:
+    """Files to check: named files as given, folders searched recursively for reports, in
+    sorted order. Every path is checked first (``check_paths``), so a bad one stops the run
+    before any file is found; folders are then listed as their files are taken, one directory
+    at a time, so a run never holds the list of all its files."""
+    paths = list(paths)
+    check_paths(paths)
+    for raw in paths:
+        if raw == "-":
+            yield None, "-"
+        elif Path(raw).is_dir():
+            for found in _reports_below(Path(raw)):
+                yield found, str(found)
         else:
-            yield path, raw
+            yield Path(raw), raw
+
+
+def _reports_below(folder: Path) -> Iterator[Path]:
+    """Report files below ``folder`` in the order of their sorted paths. Like ``Path.rglob``,
+    symbolic links to folders are not followed and unreadable folders are skipped; hidden
+    files and folders (a leading dot) are left out."""
+    try:
+        names = sorted(
+            (name for name in os.listdir(folder) if not name.startswith(".")),
+            key=os.path.normcase,
+        )
+    except PermissionError:
+        return
+    for name in names:
+        child = folder / name
+        if child.is_dir() and not child.is_symlink():
+            yield from _reports_below(child)
+        elif child.suffix.lower() in REPORT_SUFFIXES and child.is_file():
+            yield child

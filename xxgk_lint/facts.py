@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .chrome import is_chrome
 from .numerals import cn_to_int
@@ -44,7 +44,6 @@ _ANY_REPORT_NAME = re.compile(
     r"(?:(?:政府)?信息公开|政务公开|政务公开和政府信息公开|政务公开暨政府信息公开)?(?:工作)?的?"
     r"(?:年度)?(?:工作)?(?:报告|年报|总结|情况总结)"
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_LINE = re.compile(rf"\(?\s*{_YEAR}\s*年度?\s*\)?")
 _NOT_A_NAME = re.compile(r"[。,;:!?|>]|\d")
 # Issuers by the ending of their name. A 人民政府办公室 is a department of its government; a
@@ -67,8 +66,7 @@ _ITEM_NUMBER = re.compile(
 )
 
 
-@dataclass
-class Period:
+class Period(NamedTuple):
     start: tuple[int, int, int]
     end: tuple[int, int, int]
     start_offset: int  # original span of the stated range
@@ -188,6 +186,8 @@ def _text_year(doc: Document) -> int | None:
     counts: Counter[int] = Counter()
     for index in doc.body_lines():
         norm = doc.lines[index].norm
+        if "年" not in norm:
+            continue  # a quick test before the scan: every opening year has its 年
         for m in _OPENING_YEAR.finditer(norm):
             sentence = norm[
                 m.start() : norm.find("。", m.end()) if "。" in norm[m.end() :] else None
@@ -238,13 +238,17 @@ def _publication(doc: Document, facts: Facts) -> None:
             facts.published_span = doc.line_span(sig.date_line)
 
 
-@dataclass
-class TitleParts:
+class TitleParts(NamedTuple):
     """What a title line names: the issuing body, the year and the report."""
 
     issuer: str | None
     year: int | None
     name: str | None  # the report's name when it is the statutory one (REPORT_NAME)
+
+
+def _han_count(text: str) -> int:
+    """Characters of the basic CJK block in ``text``."""
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def title_parts(title: str) -> TitleParts:
@@ -262,12 +266,12 @@ def title_parts(title: str) -> TitleParts:
     else:
         before, between = text[:cut], ""
     before, between = (re.sub(r"^关于|(?:关于|的)$", "", t) for t in (before, between))
-    issuer = before if len(_CJK.findall(before)) >= 2 else between
+    issuer = before if _han_count(before) >= 2 else between
     if issuer.endswith("人民") and text[cut:].startswith("政府"):
         issuer += "政府"
     issuer = re.sub(r"(?:政务公开|政府信息公开|信息公开)$", "", issuer)
     return TitleParts(
-        issuer if len(_CJK.findall(issuer)) >= 2 else None,
+        issuer if _han_count(issuer) >= 2 else None,
         year,
         name_m.group(0) if name_m else None,
     )

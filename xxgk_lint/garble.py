@@ -15,10 +15,11 @@ Four kinds, each found on one line of the original text:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from .cjk import HAN_CLASS, common_ratio, is_common, is_han, simplified
+from .cjk import HAN_CLASS, common_chars, common_ratio, is_common, is_han, simplified
+from .lazyre import lazy
 
 _REPLACEMENT = re.compile("\ufffd+")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]+")
@@ -28,10 +29,10 @@ _JUNK = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ;|)]}>" + _TONE
 """Characters that cannot follow a real question mark at once: letters glued to it, and
 the left-overs of a broken pinyin reading (?xùn)|)."""
 _CLOSERS = set(")]")  # may close a bracketed question: (是否公开?)
-_QUESTION_WORD = re.compile(
+_QUESTION_WORD = lazy(
     r"吗|呢|么|怎|如何|为何|为什么|何以|哪|谁|几|多少|是否|能否|可否|有没有|是不是|难道|岂"
 )
-_CLAUSE_BREAK = re.compile(r"[。！？!；;\n]")
+_CLAUSE_BREAK = lazy(r"[。！？!；;\n]")
 _LOOKAHEAD = 6  # characters scanned past a garbled ? for more debris (?;顒悠陂g)
 _CP1252_EXTRA = (
     "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e"
@@ -42,8 +43,7 @@ _LATIN_RUN = re.compile(f"[\u0080-\u00ff{_CP1252_EXTRA}]{{2,}}")
 _WIDE_RUN = re.compile(r"[^\x00-\x7f\s]{3,}")
 
 
-@dataclass(frozen=True)
-class Garble:
+class Garble(NamedTuple):
     """A garbled span of a line: offsets into that line, its kind and, for mojibake, the
     text it was most likely meant to be."""
 
@@ -55,9 +55,12 @@ class Garble:
 
 def find_garbles(line: str) -> list[Garble]:
     """Every garbled span of one line, in order, without overlaps."""
+    suspects = _suspects().findall(line)
+    if not suspects:
+        return []  # plain text: nothing any kind of garble is made of
     found = [Garble(*m.span(), "replacement") for m in _REPLACEMENT.finditer(line)]
     found += [Garble(*m.span(), "private-use") for m in _PRIVATE_USE.finditer(line)]
-    found += _mojibake(line)
+    found += _mojibake(line, {ch for ch in suspects if ch != "?" and not is_common(ch)})
     found += [g for m in _QUESTIONS.finditer(line) if (g := _question(line, *m.span()))]
     found.sort(key=lambda g: (g.start, -g.end))
     kept: list[Garble] = []
@@ -91,9 +94,9 @@ def _question(line: str, start: int, end: int) -> Garble | None:
 
 def _is_question(before: str) -> bool:
     """Whether the clause a ``?`` closes asks something (has an interrogative word)."""
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    breaks = list(_CLAUSE_BREAK().finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
-    return _QUESTION_WORD.search(simplified(clause)) is not None
+    return _QUESTION_WORD().search(simplified(clause)) is not None
 
 
 def _debris_end(line: str, end: int) -> int:
@@ -114,10 +117,14 @@ def _debris_end(line: str, end: int) -> int:
     return end
 
 
-def _mojibake(line: str) -> list[Garble]:
+def _mojibake(line: str, rare: set[str]) -> list[Garble]:
+    """Mojibake of one line; ``rare``: its characters that are neither ASCII, common nor CJK
+    punctuation. A run without one has a plain ratio of 1 in every stretch (_plain_ratio): it
+    cannot be UTF-8 read as GBK."""
     found = []
-    for m in _WIDE_RUN.finditer(line):
-        found += _scan_run(m.group(), m.start(), "gbk", _utf8_as_gbk)
+    for m in _WIDE_RUN.finditer(line) if rare else ():
+        if not rare.isdisjoint(m.group()):
+            found += _scan_run(m.group(), m.start(), "gbk", _utf8_as_gbk)
     for m in _LATIN_RUN.finditer(line):
         if len(set(m.group())) < 2 or not any(ch.isalpha() for ch in m.group()):
             continue  # dot leaders (·····), repeated marks (××××): deliberate, not mojibake
@@ -153,7 +160,7 @@ def _scan_run(run: str, base: int, codec: str, accept) -> list[Garble]:
         while j < len(run) and pieces[j] is not None:
             j += 1
         decoded, truncated, whole = _decode_from(pieces, i, j)
-        decoded = _TEXT_PREFIX.match(decoded).group() if codec == "gbk" else decoded
+        decoded = _TEXT_PREFIX().match(decoded).group() if codec == "gbk" else decoded
         used = len(decoded.encode("utf-8"))
         end, total = i, 0
         while end < j and total < used:
@@ -200,7 +207,7 @@ def _decode_from(pieces: list[bytes | None], i: int, j: int) -> tuple[str, int, 
         k = min(j, i + 2 * (k - i))
 
 
-_TEXT_PREFIX = re.compile(f"[{HAN_CLASS}\u3000-\u303f\uff00-\uffef\ufffd]*")
+_TEXT_PREFIX = lazy(f"[{HAN_CLASS}\u3000-\u303f\uff00-\uffef\ufffd]*")
 
 
 def _utf8_prefix(data: bytes) -> tuple[str, int]:
@@ -257,6 +264,15 @@ def _gbk_as_latin(run: str, base: int) -> list[Garble]:
 
 def _is_cjk_symbol(ch: str) -> bool:
     return "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
+@lru_cache(maxsize=1)
+def _suspects() -> re.Pattern[str]:
+    """A character other than ASCII (but ``?``), a common character or CJK punctuation: every
+    garble holds one. Most lines hold none but a few quotation marks, and a character class
+    finds them many times faster than set operations on every line."""
+    plain = "".join(sorted(common_chars()))
+    return re.compile(rf"[^\x00-\x3e\x40-\x7f\u3000-\u303f\uff00-\uffef{re.escape(plain)}]")
 
 
 @lru_cache(maxsize=4096)

@@ -8,10 +8,17 @@ and the grammar accepts every sequence: what it cannot place is body text.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
+import sys
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
 
 from .chrome import is_chrome
 from .numerals import CIRCLED, cn_to_int
@@ -37,6 +44,7 @@ _HEADING_PATTERNS = [
     ("arabic_paren", re.compile(r"[(]\s*(\d{1,2})\s*[)]\s*[、.,:]*\s*")),
     ("circled", re.compile(rf"([{CIRCLED}])\s*[、.,:]*\s*")),
 ]
+_HEADING_FIRST = f"第{_CN}({CIRCLED}"
 _NOT_AFTER_NUMBER = re.compile(r"[年月日号%倍个件条项是]|[一二三四五六七八九十]")
 _TITLE_END = re.compile(r"[。:;!?]")
 _TITLE_WORDS = re.compile(r"报告|年报|工作总结|情况总结")
@@ -50,6 +58,7 @@ _TABLE_CELL_LINE = re.compile(r"\|\s*$")
 # A row whose cells a copy separated with spaces: three or more counts after an optional short
 # label, "2.重复申请 0 0 1 0 0 0 1" or the fifteen numbers of a flattened 表四 on one line.
 _COUNT = r"(?:0|[1-9]\d*(?:\.\d+)?|[/—-])"
+_COUNT_ENDS = "/—-"
 _NUMBER_RUN = re.compile(rf"(?:[^。:;\s][^。:;]{{0,40}}\s+)?{_COUNT}(?:\s+{_COUNT}){{2,}}")
 # Page footers under a signature: contact details as sites print them.
 _CONTACT_LINE = re.compile(
@@ -70,8 +79,7 @@ _TABLE_LABEL = re.compile(
 _NUMBER_CELLS = re.compile(r"[\d.\s|/%-]*")
 
 
-@dataclass
-class Heading:
+class Heading(NamedTuple):
     """A numbered heading: its style, number and title, with spans in the original file."""
 
     level: int
@@ -87,8 +95,7 @@ class Heading:
     inline: str = ""  # normalised run-in body after the title on the same line
 
 
-@dataclass
-class Table:
+class Table(NamedTuple):
     """A block of consecutive table-row lines (cells are read by the tables module)."""
 
     lines: list[int]
@@ -111,8 +118,7 @@ class Section:
             yield from child.walk()
 
 
-@dataclass
-class Signature:
+class Signature(NamedTuple):
     issuer_line: int | None
     date_line: int
 
@@ -149,6 +155,9 @@ def strip_artefacts(line: str) -> int:
 
 def match_heading(norm: str) -> tuple[str, int, int] | None:
     """(style, number, length of the marker) when a normalised line starts with a heading number."""
+    first = norm[:1]
+    if first not in _HEADING_FIRST and not first.isdecimal():
+        return None  # what each pattern starts with: most lines start otherwise
     for style, pattern in _HEADING_PATTERNS:
         m = pattern.match(norm)
         if not m:
@@ -189,29 +198,61 @@ def _is_number_line(norm: str) -> bool:
     return bool(re.search(r"\d", norm)) and _NUMBER_CELLS.fullmatch(norm.strip()) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_table_row(norm: str) -> bool:
+    """Whether a normalised line is a table row (cached: the outline and the table reader ask
+    about the same lines)."""
     line = norm.strip()
     if line.count("|") >= 2 or (_TABLE_CELL_LINE.search(line) and len(line) <= 60):
         return True
-    if _NUMBER_RUN.fullmatch(line):
-        return True
+    last = line[-1:]
+    if (last.isdecimal() or last in _COUNT_ENDS) and _NUMBER_RUN.fullmatch(line):
+        return True  # (a run of counts ends in a figure or a dash: most lines end otherwise)
+    if "\t" not in norm:
+        return False
     cells = [c for c in norm.split("\t") if c.strip()]
     return len(cells) >= 2
 
 
+_PARSER_OPTIONS = {"parser": "lalr", "lexer": "basic", "maybe_placeholders": False}
+
+
 @lru_cache(maxsize=1)
 def _parser():
-    from lark import Lark
+    """The outline parser. Building it from the grammar takes longer than a whole check run,
+    so the built parser is kept in the user's cache folder, keyed by the grammar, the options
+    and the versions of Lark and Python; anything wrong with the cache means a build."""
+    import lark
 
     grammar = resources.files("xxgk_lint").joinpath("grammars/outline.lark").read_text("utf-8")
-    return Lark(grammar, parser="lalr", lexer="basic", maybe_placeholders=False)
+    key = repr((grammar, _PARSER_OPTIONS, lark.__version__, sys.version_info[:2]))
+    path = _cache_folder() / f"outline-{hashlib.sha256(key.encode()).hexdigest()[:16]}.lark"
+    try:
+        with path.open("rb") as fh:
+            return lark.Lark.load(fh)
+    except Exception:  # absent, unreadable or from another build: build it again
+        pass
+    parser = lark.Lark(grammar, **_PARSER_OPTIONS)
+    _store(path, parser)
+    return parser
 
 
-@dataclass
-class _Classified:
-    symbols: list[str]
-    lines: list[int]  # line index of each symbol
-    headings: dict[int, Heading]
+def _cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "xxgk-lint"
+
+
+def _store(path: Path, parser) -> None:
+    """Write atomically (a concurrent run never reads half a file); failures are ignored."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                parser.save(fh)
+            os.replace(tmp, path)
+        except OSError:
+            os.unlink(tmp)
 
 
 def _find_title(norm_lines: list[str], first_heading: int) -> int | None:
@@ -351,13 +392,17 @@ def parse_outline(doc_lines) -> Outline:
             inline=inline,
         )
 
+    def run(token) -> list[int]:
+        """The lines of a token (a run of body, table or front lines is one token)."""
+        return line_of_symbol[token.start_pos : token.end_pos]
+
     def items(children, body: list[int], tables: list[Table]) -> None:
         for child in children:
             if hasattr(child, "data"):
                 if child.data == "table":
-                    tables.append(Table([line_of_symbol[t.start_pos] for t in child.children]))
+                    tables.append(Table(run(child.children[0])))
             else:
-                body.append(line_of_symbol[child.start_pos])
+                body.extend(run(child))
 
     def section(node) -> Section:
         head_token = node.children[0]
@@ -373,7 +418,7 @@ def parse_outline(doc_lines) -> Outline:
 
     for node in tree.children:
         if node.data == "front":
-            outline.front = [line_of_symbol[t.start_pos] for t in node.children]
+            outline.front = [line for token in node.children for line in run(token)]
         elif node.data == "title":
             outline.title_line = line_of_symbol[node.children[0].start_pos]
         elif node.data == "preamble":

@@ -11,22 +11,25 @@ memory does not grow with the number of files and output is the same with any ``
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import engine
 from .check import Check, all_checks, select_codes
-from .engine import FileResult, lint_path, lint_source
+from .engine import FileResult
 from .errors import InputError
 from .settings import Settings
-from .source import decode
+from .source import decode, too_large
+
+if TYPE_CHECKING:  # the pool's modules are imported only when a run needs workers
+    from concurrent.futures import Future
 
 CHUNK = 4
 """Files per work item: big enough to hide the cost of a hand-over, small enough to balance."""
@@ -91,17 +94,20 @@ class _Worker:
         settings = target.settings or self.settings
         checks = partial(self.checks_for, settings.select)  # a cache hit needs none
         if target.path is None:
+            data = target.data or b""
             try:
-                source = decode(target.data or b"", target.display)
+                if len(data) > settings.max_bytes:
+                    raise InputError(target.display, too_large(settings.max_bytes))
+                source = decode(data, target.display)
             except InputError as exc:
                 return FileResult(target.display, error=exc.problem)
-            result = lint_source(source, checks(), settings)
+            result = engine.lint_source(source, checks(), settings)
         elif target.cache_folder is not None:
             from .cache import lint_cached
 
             result = lint_cached(target.path, target.display, checks, settings, target.cache_folder)
         else:
-            result = lint_path(target.path, target.display, checks(), settings)
+            result = engine.lint_path(target.path, target.display, checks(), settings)
         return slim(result, self.keep_lines)
 
 
@@ -109,6 +115,11 @@ _worker: _Worker | None = None
 
 
 def _init_worker(settings: Settings, keep_lines: bool) -> None:
+    import signal
+
+    # Ctrl-C is the parent's to handle: it stops the pool, instead of every worker
+    # printing its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _worker
     _worker = _Worker(settings, keep_lines)
 
@@ -118,18 +129,24 @@ def _lint_chunk(chunk: list[Target]) -> list[FileResult]:
     return [_worker.lint(target) for target in chunk]
 
 
-def _targets(targets: Iterable[Target | tuple[Path | None, str]]) -> Iterator[Target]:
+def _targets(
+    targets: Iterable[Target | tuple[Path | None, str]], settings: Settings
+) -> Iterator[Target]:
     for target in targets:
         if not isinstance(target, Target):
             target = Target(*target)
         if target.path is None and target.data is None:
-            # standard input is read here: workers must not touch the parent's input
-            target = replace(target, data=sys.stdin.buffer.read())
+            # Standard input is read here (workers must not touch the parent's input), no
+            # more than one byte past the size limit: enough to know it is too large.
+            limit = (target.settings or settings).max_bytes
+            target = replace(target, data=sys.stdin.buffer.read(limit + 1))
         yield target
 
 
 def _context():
     """Fork where it is safe and cheap (Linux: workers inherit the imported modules)."""
+    import multiprocessing
+
     if sys.platform == "linux":
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
@@ -153,7 +170,7 @@ def lint_many(
     """
     settings = replace(settings, select=select_codes(settings.select, settings.ignore), ignore=[])
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
-    items = _targets(targets)
+    items = _targets(targets, settings)
     head = list(islice(items, SERIAL_BELOW))
     worker = _Worker(settings, keep_lines)
     if jobs == 1 or len(head) < SERIAL_BELOW:
@@ -175,6 +192,8 @@ def _pooled(
     targets: Iterator[Target], settings: Settings, jobs: int, keep_lines: bool
 ) -> Iterator[FileResult]:
     """The ordered window over a process pool: submit ahead, yield the oldest chunk first."""
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = _chunks(targets)
     pending: deque[Future[list[FileResult]]] = deque()
     with ProcessPoolExecutor(

@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from .quantities import Bound, Quantity, bracket_depths, find_quantities
+from .quantities import Bound, Quantity, bracket_depths, find_quantities, may_hold_counts_alike
 
 if TYPE_CHECKING:
     from .document import Document
 
-_SENTENCE_END = "。!?"
+_SENTENCE_ENDS = re.compile("[。!?]")
 _LEVELS = {"、": 1, ",": 2, ":": 2, ";": 3}
+_SEPS = re.compile("[、,:;]")
 
 _OPENER = re.compile(
     r"其中|分别为|分别是|分别有|具体为|具体是|具体包括|依次为"
@@ -52,16 +53,14 @@ _SHARE_LEAD = re.compile(
 _RATE = re.compile(r"(答复|办结|回复|受理|审结|处理)率\s*(?:为|达到|达|是)?\s*$")
 
 
-@dataclass(frozen=True)
-class Share:
+class Share(NamedTuple):
     """A percentage stated for one part (… 20件，占43.5%)."""
 
     part: Quantity
     percent: Quantity
 
 
-@dataclass(frozen=True)
-class Partition:
+class Partition(NamedTuple):
     """A total and its listed parts; quantities are offsets in the line's normalised text."""
 
     line: int
@@ -75,8 +74,7 @@ class Partition:
     closed: bool = False  # the list ends in its total (a、b，共计N): it claims to be whole
 
 
-@dataclass(frozen=True)
-class Rate:
+class Rate(NamedTuple):
     """A named rate (答复率96%) with the count it measures and the total it is out of."""
 
     line: int
@@ -101,6 +99,7 @@ class _Sentence:
     quantities: list[Quantity]
     seps: list[tuple[int, int]]  # (offset, level), outside brackets
     plain: str  # the line with bracketed asides blanked, for reading the wording
+    depths: list[int]  # bracket depth at each offset of the line (a sentence starts at 0)
 
     def counts(self, a: int, b: int, unit: str | None = None) -> list[Quantity]:
         """Counts outside brackets starting in [a, b), of ``unit`` when given."""
@@ -146,12 +145,15 @@ def analyse(doc: Document) -> NumberStatements:
 
 def read_line(index: int, text: str, found: NumberStatements) -> None:
     """Add the partitions and rates of one normalised line to ``found``."""
-    quantities = find_quantities(text)
+    if not may_hold_counts_alike(text):
+        return  # every partition and rate has two counts of one unit
+    depths = bracket_depths(text)
+    quantities = find_quantities(text, depths)
     if sum(q.is_count for q in quantities) < 2:
         return
     owners: dict[int, Partition] = {}  # part offset -> its partition
     previous = None
-    for sentence in _sentences(text, quantities):
+    for sentence in _sentences(text, quantities, depths):
         for partition in _read_sentence(index, sentence, previous, owners):
             found.partitions.append(partition)
             owners.update((q.start, partition) for q in partition.parts)
@@ -159,14 +161,13 @@ def read_line(index: int, text: str, found: NumberStatements) -> None:
         previous = sentence
 
 
-def _sentences(text: str, quantities: list[Quantity]) -> list[_Sentence]:
-    depths = bracket_depths(text)
-    plain = "".join(" " if depth else ch for ch, depth in zip(text, depths, strict=True))
+def _sentences(text: str, quantities: list[Quantity], depths: list[int]) -> list[_Sentence]:
+    plain = _blank_brackets(text, depths)
     bounds, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_END and depths[i] == 0:
-            bounds.append((start, i))
-            start = i + 1
+    for m in _SENTENCE_ENDS.finditer(text):
+        if depths[m.start()] == 0:
+            bounds.append((start, m.start()))
+            start = m.end()
     bounds.append((start, len(text)))
     return [
         _Sentence(
@@ -174,12 +175,24 @@ def _sentences(text: str, quantities: list[Quantity]) -> list[_Sentence]:
             a,
             b,
             [q for q in quantities if a <= q.start < b],
-            [(i, _LEVELS[text[i]]) for i in range(a, b) if text[i] in _LEVELS and depths[i] == 0],
+            [
+                (m.start(), _LEVELS[m.group()])
+                for m in _SEPS.finditer(text, a, b)
+                if not depths[m.start()]
+            ],
             plain,
+            depths,
         )
         for a, b in bounds
         if b > a
     ]
+
+
+def _blank_brackets(text: str, depths: list[int]) -> str:
+    """``text`` with what stands inside brackets blanked out."""
+    if not any(depths):
+        return text
+    return "".join(" " if depth else ch for ch, depth in zip(text, depths, strict=True))
 
 
 def _read_sentence(
@@ -211,11 +224,10 @@ def _read_sentence(
 def _openers(s: _Sentence) -> list[tuple[int, int, Quantity | None]]:
     """List openers (其中, 分别为, 主要有…, or a colon right after a count): their bounds and
     the count a colon follows."""
-    depths = bracket_depths(s.text[s.start : s.end])
     found: list[tuple[int, int, Quantity | None]] = [
         (m.start(), m.end(), None)
         for m in _OPENER.finditer(s.text, s.start, s.end)
-        if depths[m.start() - s.start] == 0
+        if s.depths[m.start()] == 0
     ]
     for pos, _level in s.seps:
         if s.text[pos] == ":":

@@ -10,7 +10,7 @@ what stands around it so that XX in an address (www.xx.gov.cn), ○ in a Chinese
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .cjk import CJK_PUNCT, is_han
 
@@ -28,10 +28,11 @@ _BLANKS = re.compile(r"_{3,}|＿{2,}")
 _NUMERALS = set("一二三四五六七八九十〇零○0123456789")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|cn|net|org|gov)\b", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s_＿\-—=*]+$")
+_MAY_HOLD = re.compile(r"[(（\[【〔<〈“XxＸｘ×✕╳○_＿]|此处|在此")
+"""The first character of every placeholder form above: most lines have none of them."""
 
 
-@dataclass(frozen=True)
-class Placeholder:
+class Placeholder(NamedTuple):
     """A placeholder at [start, end) of a line."""
 
     start: int
@@ -41,7 +42,7 @@ class Placeholder:
 
 def find_placeholders(line: str) -> list[Placeholder]:
     """Every unfilled placeholder of one line, in order, without overlaps."""
-    if not any(is_han(ch) for ch in line) or _RULE_LINE.match(line):
+    if not _MAY_HOLD.search(line) or not any(map(is_han, line)) or _RULE_LINE.match(line):
         return []
     spans = [m.span() for m in _EMPTY_BRACKETS.finditer(line)]
     spans += [m.span() for m in _BRACKETED.finditer(line) if _INSTRUCTION.search(m.group(1))]

@@ -9,16 +9,17 @@ one side, and on the other a Chinese character or, after Chinese, a figure (其�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from typing import NamedTuple
 
 from .cjk import CJK_CLOSE, CJK_OPEN, is_han
 from .garble import is_garbled_question
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_MARKS = re.compile(r"[,;:?!()]")
 
 
-@dataclass(frozen=True)
-class HalfWidth:
+class HalfWidth(NamedTuple):
     """A half-width mark (or bracket pair) at [start, end) of a line and the edits
     (start, end, replacement) that make it full-width."""
 
@@ -30,11 +31,14 @@ class HalfWidth:
 
 def find_half_width(line: str, skip: list[tuple[int, int]] = ()) -> list[HalfWidth]:
     """Half-width marks of one line standing in Chinese text, outside the ``skip`` spans."""
+    marks = [m.start() for m in _MARKS.finditer(line)]
+    if not marks:
+        return []
     blocked = set()
     for start, end in skip:
         blocked.update(range(start, end))
-    found = [m for i, ch in enumerate(line) if ch in ",;:?!" and (m := _mark(line, i, blocked))]
-    found += _brackets(line, blocked)
+    found = [m for i in marks if line[i] not in "()" and (m := _mark(line, i, blocked))]
+    found += _brackets(line, [i for i in marks if line[i] in "()"], blocked)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -67,15 +71,16 @@ def _mark(line: str, i: int, blocked: set[int]) -> HalfWidth | None:
     return HalfWidth(i, end, line[i], ((i, end, FULL_WIDTH[line[i]]),))
 
 
-def _brackets(line: str, blocked: set[int]) -> list[HalfWidth]:
-    """Half-width bracket pairs whose content is Chinese: (一), (含下属单位)."""
+def _brackets(line: str, positions: list[int], blocked: set[int]) -> list[HalfWidth]:
+    """Half-width bracket pairs whose content is Chinese: (一), (含下属单位); ``positions``:
+    the offsets of the line's half-width brackets."""
     found, stack = [], []
-    for i, ch in enumerate(line):
+    for i in positions:
         if i in blocked:
             continue
-        if ch == "(":
+        if line[i] == "(":
             stack.append(i)
-        elif ch == ")" and stack:
+        elif stack:
             start = stack.pop()
             if any(is_han(c) for c in line[start + 1 : i]):
                 edits = ((start, start + 1, "（"), (i, i + 1, "）"))

@@ -11,9 +11,9 @@ quantities and are never returned.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from typing import NamedTuple
 
 from .numerals import cn_to_int
 
@@ -28,8 +28,7 @@ class Bound(str, Enum):
     UNKNOWN = "unknown"  # 数十, 十几: the value is not stated
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A value with its unit; ``start``/``end`` are offsets in the parsed text."""
 
     value: Decimal
@@ -95,6 +94,12 @@ _QUANTITY = re.compile(
     rf"\s?(?P<infix>余|多|来|几)?\s?(?:(?P<pct>%)|(?P<unit>{_UNIT_RE}))?"
     r"(?P<suffix>以上|以下|以内|左右|上下)?"
 )
+_UNIT_STARTS = "".join(sorted({unit[0] for unit in UNITS}))
+_COUNT_HINT = re.compile(
+    rf"[\d{_CN_CHARS}](?=\s?[千万亿]?\s?(?:余|多|来|几)?\s?([{_UNIT_STARTS}]))"
+)
+"""The last character of a count's number, where the unit the count needs follows it (the
+group: the unit's first character)."""
 
 # Words right before the number that hedge it.
 _PREFIX_BOUNDS = (
@@ -116,24 +121,46 @@ _SUFFIX_BOUNDS = {
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:[第前]|每[^\d,、;:。]{0,3})\s*$")
 _NOT_A_CN_COUNT_BEFORE = "统进唯同逐单之初周星"
 _OPENING, _CLOSING = "([【〔《<{", ")]】〕》>}"
+_BRACKET = re.compile("[" + re.escape(_OPENING + _CLOSING) + "]")
 _BOUNDARY = set(",、;:。!?()[]【】等 \t")  # what may follow a count written 一件, 两项
 
 
 def bracket_depths(text: str) -> list[int]:
     """Nesting depth of brackets and book-title marks at each offset of ``text``."""
-    depths, depth = [], 0
-    for ch in text:
-        if ch in _CLOSING:
+    depths: list[int] = []
+    depth = last = 0
+    for m in _BRACKET.finditer(text):  # the stretch between two brackets has one depth
+        at = m.start()
+        depths += [depth] * (at - last)
+        if m.group() in _CLOSING:
             depth = max(depth - 1, 0)
-        depths.append(depth)
-        if ch in _OPENING:
+            depths.append(depth)
+        else:
+            depths.append(depth)
             depth += 1
+        last = at + 1
+    depths += [depth] * (len(text) - last)
     return depths
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every count, amount and percentage in ``text``, in order."""
-    depths = bracket_depths(text)
+def may_hold_counts_alike(text: str) -> bool:
+    """Whether ``text`` may hold two counts of one unit (a total and a part of it, or a rate's
+    count and total). Each count's number (a digit or a Chinese numeral) ends right before its
+    unit, which a simple scan finds many times faster than ``find_quantities`` reads them."""
+    seen = set()
+    for m in _COUNT_HINT.finditer(text):
+        unit = _SAME_UNIT.get(m.group(1), m.group(1))  # the first character of the unit
+        if unit in seen:
+            return True
+        seen.add(unit)
+    return False
+
+
+def find_quantities(text: str, depths: list[int] | None = None) -> list[Quantity]:
+    """Every count, amount and percentage in ``text``, in order (``depths``: the text's
+    ``bracket_depths``, when the caller has them)."""
+    if depths is None:
+        depths = bracket_depths(text)
     found = []
     for m in _QUANTITY.finditer(text):
         quantity = _quantity(text, m, depths)
@@ -173,7 +200,7 @@ def _quantity(text: str, m: re.Match, depths: list[int]) -> Quantity | None:
         _SAME_UNIT.get(unit, unit),
         m.start(),
         m.start() + len(m.group().rstrip()),
-        _bound(text[: m.start()], m),
+        _bound(text[max(0, m.start() - 4) : m.start()], m),
         depths[m.start()] > 0,
         _slack(m["arabic"], m["mult"]) if m["arabic"] and m["mult"] else Decimal(0),
     )
@@ -210,12 +237,13 @@ def _unit_stands_alone(text: str, m: re.Match, unit: str) -> bool:
 
 
 def _bound(before: str, m: re.Match) -> Bound:
-    """The hedge the writer put on the number: prefix (约), infix (余) or suffix (以上)."""
+    """The hedge the writer put on the number: prefix (约), infix (余) or suffix (以上);
+    ``before``: the four characters before the number."""
     bounds = set()
     for pattern, bound in _PREFIX_BOUNDS:
         if bound is Bound.UNKNOWN and not m["chinese"]:
             continue  # 数十件 hedges; 总数36件 does not
-        if pattern.search(before[-4:]):
+        if pattern.search(before):
             bounds.add(bound)
             break
     if m["infix"]:

@@ -9,6 +9,10 @@ Text is the normalised view (simplified characters, half-width punctuation).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from .lazyre import lazy
 
 SECTION_KEYS = (
     "overview",
@@ -59,40 +63,42 @@ _HEADING_STEMS: list[tuple[str, re.Pattern[str]]] = [
 # Evidence that a part's content is present in running text, without its own heading. Each
 # pattern needs the part's subject in context, so a keyword in unrelated text (收费 about
 # hospital prices, 依申请公开制度 as a list of rules) does not count.
-_CONTENT: dict[str, list[re.Pattern[str]]] = {
+_CONTENT: dict[str, list[Callable[[], re.Pattern[str]]]] = {  # compiled on first use
     "application": [
-        re.compile(
+        lazy(
             r"(收到|受理|接到|办理|答复|共有)[^。;]{0,20}(信息公开|依申请公开|公开)申请[^。;]{0,20}?"
             r"(\d+|[一二三四五六七八九十两]+)\s*(件|个|次|份|宗)"
         ),
-        re.compile(r"(依申请公开|信息公开申请|公开申请)[^。;]{0,20}?\d+\s*(件|个|次|宗)"),
-        re.compile(r"(未|没有|无)(收到|接到|受理)[^。;]{0,12}申请"),
+        lazy(r"(依申请公开|信息公开申请|公开申请)[^。;]{0,20}?\d+\s*(件|个|次|宗)"),
+        lazy(r"(未|没有|无)(收到|接到|受理)[^。;]{0,12}申请"),
     ],
     "review_litigation": [
-        re.compile(
+        lazy(
             r"(行政复议|行政诉讼|复议|诉讼)[^。;]{0,10}?(\d+|[一二三四五六七八九十两]+)\s*(件|起|宗|例)"
         ),
-        re.compile(r"(未|没有|无)(发生|出现|收到)?[^。;]{0,20}(行政复议|行政诉讼|复议|诉讼)"),
-        re.compile(r"(行政复议|行政诉讼)[^。;]{0,12}(情况|案件)"),
+        lazy(r"(未|没有|无)(发生|出现|收到)?[^。;]{0,20}(行政复议|行政诉讼|复议|诉讼)"),
+        lazy(r"(行政复议|行政诉讼)[^。;]{0,12}(情况|案件)"),
     ],
     "fees": [
-        re.compile(r"收取[^。;,]{0,12}费用?"),
-        re.compile(r"(未|没有|不|无)[^。;,]{0,6}收(取|费)"),
-        re.compile(r"减免|信息处理费|(检索|复制|复印|邮寄|递送)[^。;,]{0,6}费"),
+        lazy(r"收取[^。;,]{0,12}费用?"),
+        lazy(r"(未|没有|不|无)[^。;,]{0,6}收(取|费)"),
+        lazy(r"减免|信息处理费|(检索|复制|复印|邮寄|递送)[^。;,]{0,6}费"),
     ],
     "problems": [
-        re.compile(r"存在[^。;]{0,12}(问题|不足|差距)"),
-        re.compile(r"(问题|不足)[^。]{0,20}(改进|整改)措施|改进措施|整改措施"),
+        lazy(r"存在[^。;]{0,12}(问题|不足|差距)"),
+        lazy(r"(问题|不足)[^。]{0,20}(改进|整改)措施|改进措施|整改措施"),
     ],
-    "other": [re.compile(r"其[他它](需要|应当|应)?报告的?事项|无其[他它]需")],
-    "active": [re.compile(r"主动公开[^。;]{0,30}?\d+\s*(条|件|项|篇)|主动公开政府信息")],
+    "other": [lazy(r"其[他它](需要|应当|应)?报告的?事项|无其[他它]需")],
+    "active": [lazy(r"主动公开[^。;]{0,30}?\d+\s*(条|件|项|篇)|主动公开政府信息")],
     "overview": [],
-    "assessment": [re.compile(r"考核|社会评议|责任追究|问责|监督保障")],
+    "assessment": [lazy(r"考核|社会评议|责任追究|问责|监督保障")],
 }
 
 
+@lru_cache(maxsize=4096)
 def heading_key(title: str) -> str | None:
-    """The section key a heading's title names, or None."""
+    """The section key a heading's title names, or None (cached: several checks ask about
+    the same headings)."""
     title = re.sub(r"\s+", "", title)
     for key, pattern in _HEADING_STEMS:
         if pattern.search(title):
@@ -103,7 +109,7 @@ def heading_key(title: str) -> str | None:
 def content_match(key: str, text: str) -> tuple[int, int] | None:
     """Span of the first evidence of a part's content in normalised text (overlapping
     evidence merged, so 未收取任何费用 is one span), or None."""
-    found = sorted(m.span() for p in _CONTENT[key] if (m := p.search(text)))
+    found = sorted(m.span() for p in _CONTENT[key] if (m := p().search(text)))
     if not found:
         return None
     start, end = found[0]

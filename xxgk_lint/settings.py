@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .source import MAX_TEXT_BYTES
+
 ISSUER_TYPES = ("government", "department")
 
 
@@ -22,6 +24,9 @@ class Settings:
     # Publication deadline overrides by issuer type, "MM-DD" of the year after the report year
     # (a province may require its departments to publish before the national 31 January).
     deadline: dict[str, str] = field(default_factory=dict)
+    # Text reports larger than this are refused unread (``--max-size``); part of the cache
+    # key, so a result checked under a raised limit is not served under the default one.
+    max_bytes: int = MAX_TEXT_BYTES
 
     def deadline_override(self, issuer_type: str | None) -> tuple[int, int] | None:
         """(month, day) of the configured deadline for an issuer type, or None: legal default."""

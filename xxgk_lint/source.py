@@ -21,8 +21,13 @@ from pathlib import Path
 
 from .errors import InputError
 
-MAX_BYTES = 64 * 1024 * 1024
-"""Refuse files larger than this: no real report comes close, and it keeps runs bounded."""
+MB = 1024 * 1024
+MAX_TEXT_BYTES = 20 * MB
+"""Default limit of a text report (``--max-size`` changes it). Real reports are a few hundred
+KB; a text file this large is a log or a dump, and refusing it unread beats minutes of checks."""
+MAX_BYTES = 64 * MB
+"""Limit of any other file before it is read (the Word, web page and PDF readers keep their
+own limits too)."""
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -166,10 +171,15 @@ def _looks_binary(data: bytes) -> bool:
     return bool(sample) and controls / len(sample) > 0.05
 
 
+def too_large(limit: int, size: int | None = None) -> str:
+    """The problem of a text report over ``limit`` bytes, saying how to raise the limit."""
+    shown = f" ({size / MB:.1f} MB)" if size is not None else ""
+    return f"text file{shown} is larger than the {limit / MB:g} MB limit (raise it with --max-size)"
+
+
 def decode(data: bytes, path: str) -> Source:
-    """Decode report bytes: BOMs first, then UTF-8, then detection among Chinese encodings."""
-    if len(data) > MAX_BYTES:
-        raise InputError(path, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    """Decode report bytes: BOMs first, then UTF-8, then detection among Chinese encodings.
+    (Size limits apply where bytes are read: ``load_path``, the command line's stdin.)"""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -208,13 +218,29 @@ def _detect_encoding(data: bytes) -> str | None:
     return best.encoding if best else None
 
 
-def load_path(path: Path, display: str | None = None) -> Source:
-    """Read one report file of any supported format, with errors that name the file."""
+def _refuse_unread(path: Path, name: str, size: int, max_text_bytes: int) -> None:
+    """Refuse a file over the text limit from its first bytes, unless it is a Word file, a web
+    page or a PDF no larger than ``MAX_BYTES`` (their readers have limits of their own)."""
+    from .formats import sniff
+
+    with path.open("rb") as fh:
+        kind = sniff(fh.read(1024))
+    if kind == "text":
+        raise InputError(name, too_large(max_text_bytes, size))
+    if size > MAX_BYTES:
+        raise InputError(name, f"file is larger than {MAX_BYTES // MB} MB")
+
+
+def load_path(
+    path: Path, display: str | None = None, max_text_bytes: int = MAX_TEXT_BYTES
+) -> Source:
+    """Read one report file of any supported format, with errors that name the file.
+    A text file over ``max_text_bytes`` is refused before it is read."""
     name = display or str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(name, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        if size > max_text_bytes:
+            _refuse_unread(path, name, size, max_text_bytes)
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise InputError(name, "no such file") from exc

@@ -8,6 +8,7 @@ file as the user has it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import ClassVar
 
 from ..artefacts import find_artefacts
@@ -321,6 +322,8 @@ class TraditionalCharacters(Check):
     )
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
+        if not doc.view.traditional:
+            return  # simplification changed nothing: no line holds a traditional character
         runs: list[tuple[int, int, str]] = []
         count = 0
         first: tuple[int, int, int] | None = None
@@ -357,17 +360,28 @@ def _traditional(doc: Document, line: Line) -> list[tuple[int, str, bool]]:
     OpenCC changes; ambivalent characters belong to GB 2312 and are standard in some uses."""
     if line.text.isascii():
         return []
-    inside = {o for s, e in doc.derived(_readings).get(line.index, []) for o in range(s, e)}
-    offsets = [o for o in range(line.start, line.end) if o not in inside]
-    kept = "".join(doc.source.text[o] for o in offsets)
+    readings = doc.derived(_readings).get(line.index)
+    if readings:
+        inside = {o for s, e in readings for o in range(s, e)}
+        offsets = [o for o in range(line.start, line.end) if o not in inside]
+        kept = "".join(doc.source.text[o] for o in offsets)
+    else:
+        offsets, kept = range(line.start, line.end), line.text
     simple = to_simplified(kept)
     if simple == kept:
         return []
-    pairs = zip(offsets, kept, simple, strict=True)
-    return [(o, b, _in_gb2312(a)) for o, a, b in pairs if a != b and is_han(a)]
+    changed = []
+    for o, a, b in zip(offsets, kept, simple, strict=True):
+        if a != b and (ambivalent := _han_in_gb2312(a)) is not None:
+            changed.append((o, b, ambivalent))
+    return changed
 
 
-def _in_gb2312(ch: str) -> bool:
+@lru_cache(maxsize=4096)
+def _han_in_gb2312(ch: str) -> bool | None:
+    """None for a character that is not Han; else whether GB 2312 has it."""
+    if not is_han(ch):
+        return None
     try:
         ch.encode("gb2312")
         return True

@@ -16,6 +16,7 @@ from typing import ClassVar
 from ..check import Check, Message, RuleDoc
 from ..diagnostic import Diagnostic, Severity
 from ..document import Document
+from ..lazyre import lazy
 
 _WHY_ZH = (
     "《政府信息公开条例》第十五条：涉及个人隐私等公开会对第三方合法权益造成损害的政府信息，行政机关不得公开；"
@@ -27,21 +28,23 @@ _WHY_EN = (
     "state organs may not process personal information beyond what their duties require."
 )
 
-_ID = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dX])(?![0-9A-Za-z])", re.IGNORECASE)
+_ID = lazy(r"(?<![0-9A-Za-z])(\d{17}[\dX])(?![0-9A-Za-z])", re.IGNORECASE)
+_DIGITS_17 = re.compile(r"\d{17}")  # what an identity number holds, for finding its lines
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _PROVINCES = frozenset(
     {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46}
     | {50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91}
 )
-_MOBILE = re.compile(
+_MOBILE = lazy(
     r"(?<![0-9A-Za-z])(?<![0-9][-\s])(?:(?:\+|00)?86[-\s]?)?"
     r"(1[3-9]\d)([-\s]?)(\d{4})\2(\d{4})(?![-\s]?\d)(?![A-Za-z])"
 )
-_NOT_A_PHONE_BEFORE = re.compile(
+_MOBILE_PREFIX = re.compile(r"1[3-9]\d")  # what a mobile number holds, for finding its lines
+_NOT_A_PHONE_BEFORE = lazy(
     r"(信用代码|编号|编码|文号|索引号|账号|帐号|卡号|单号|批号|证号|注册号|流水号|代码|序号)\s*[:为是]?\s*$"
 )
-_NOT_A_PHONE_AFTER = re.compile(r"\s*(元|件|条|人|号|个|次|万|亿|份|项|户|吨|米|册|张)")
+_NOT_A_PHONE_AFTER = lazy(r"\s*(元|件|条|人|号|个|次|万|亿|份|项|户|吨|米|册|张)")
 _CONTEXT = 12
 
 
@@ -96,8 +99,8 @@ class PersonalIdNumber(Check):
     )
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        for line in doc.lines:
-            for m in _ID.finditer(line.norm):
+        for line in doc.lines_with(_DIGITS_17):
+            for m in _ID().finditer(line.norm):
                 if id_number_valid(m.group(1)):
                     start, end = line.orig_span(*m.span(1))
                     yield self.diagnostic(start, end, masked=_masked(m.group(1).upper()))
@@ -131,12 +134,12 @@ class PersonalMobileNumber(Check):
     )
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        for line in doc.lines:
+        for line in doc.lines_with(_MOBILE_PREFIX):
             norm = line.norm
-            for m in _MOBILE.finditer(norm):
-                if _NOT_A_PHONE_BEFORE.search(norm[max(0, m.start() - _CONTEXT) : m.start()]):
+            for m in _MOBILE().finditer(norm):
+                if _NOT_A_PHONE_BEFORE().search(norm[max(0, m.start() - _CONTEXT) : m.start()]):
                     continue
-                if _NOT_A_PHONE_AFTER.match(norm, m.end()):
+                if _NOT_A_PHONE_AFTER().match(norm, m.end()):
                     continue
                 digits = m.group(1) + m.group(3) + m.group(4)
                 start, end = line.orig_span(*m.span())

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import combinations, pairwise
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from ..check import Check, Message, RuleDoc
 from ..chrome import is_chrome
@@ -25,8 +24,7 @@ from ..outline import Heading, Section
 from ..sectionkeys import NAMES, REQUIRED, content_match, heading_key, same_part
 
 
-@dataclass
-class Presence:
+class Presence(NamedTuple):
     """Where each required part is: its heading, else inline evidence (line, span), else None."""
 
     headed: dict[str, Section]
@@ -209,8 +207,7 @@ def top_parts(doc: Document) -> list[Section]:
     return parts
 
 
-@dataclass
-class Break:
+class Break(NamedTuple):
     """The first heading of a run whose number does not follow: where, what was due."""
 
     heading: Heading
@@ -283,8 +280,7 @@ def numbering_breaks(doc: Document) -> list[Break]:
 # --- S002 -----------------------------------------------------------------------------------
 
 
-@dataclass
-class OutlineComparison:
+class OutlineComparison(NamedTuple):
     declared_count: int | None
     declared: list[str]
     actual: list[str]

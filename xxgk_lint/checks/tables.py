@@ -275,8 +275,7 @@ class BlankCell(Check):
     def _table(self, doc: Document, table: UnifiedTable) -> Iterator[Diagnostic]:
         blank_rows: list[list[MappedCell]] = []
         by_column: dict[str, list[MappedCell]] = defaultdict(list)
-        for row in table.rows():
-            cells = table.row_cells(row)
+        for cells in table.cells_by_row().values():
             missing = [c for c in cells if c.cell.value.is_missing]
             if len(cells) > 1 and len(missing) == len(cells):
                 blank_rows.append(cells)

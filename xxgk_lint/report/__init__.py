@@ -1,15 +1,21 @@
-"""Renderers: each turns the results of a run into one output format."""
+"""Renderers: each turns the results of a run into one output format.
+
+A renderer reads the results once, as they stream from the workers, writes each file's part
+as it comes and keeps only the counts its summary and the exit code need (``Counts``), so a
+run's memory does not grow with the number of files.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # importing the engine here would load the whole pipeline for a renderer
     from ..engine import FileResult
+    from .summary import Counts
 
-Renderer = Callable[[list["FileResult"], TextIO, str], None]
+Renderer = Callable[[Iterable["FileResult"], TextIO, str], "Counts"]
 
 MODULES = {
     "full": "full",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 from rich.cells import cell_len
@@ -9,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..engine import FileResult, Finding
-from .summary import counts, summary_line
+from .summary import Counts
 
 CONTEXT_BEFORE = 24  # characters of the line shown before a finding on a long line
 MAX_SHOWN = 60  # characters of the finding itself shown at most
@@ -59,9 +60,12 @@ def _render_finding(console: Console, result: FileResult, f: Finding, lang: str)
     console.print()
 
 
-def render(results: list[FileResult], out: TextIO, lang: str) -> None:
-    console = Console(file=out, highlight=False, soft_wrap=True)
+def render(results: Iterable[FileResult], out: TextIO, lang: str) -> Counts:
+    # emoji=False: ":name:" in a report is text, not an emoji code to replace
+    console = Console(file=out, highlight=False, soft_wrap=True, emoji=False)
+    counts = Counts()
     for result in results:
+        counts.add(result)
         shown_per_code: dict[str, int] = {}
         hidden: dict[str, int] = {}
         for f in result.findings:
@@ -74,9 +78,9 @@ def render(results: list[FileResult], out: TextIO, lang: str) -> None:
         for code, n in hidden.items():
             more = f"… and {n} more {code}" if lang == "en" else f"…… 另有 {n} 处 {code}"
             console.print(f"[dim]{escape(result.path)}: {more}[/]")
-    by_severity, by_code = counts(results)
-    if by_code:
-        codes = "  ".join(f"{code}×{n}" for code, n in sorted(by_code.items()))
+    if counts.by_code:
+        codes = "  ".join(f"{code}×{n}" for code, n in sorted(counts.by_code.items()))
         console.print(f"[dim]{codes}[/]")
-    colour = COLOURS["error"] if by_severity.get("error") else "bold green"
-    console.print(f"[{colour}]{summary_line(results, lang)}[/]")
+    colour = COLOURS["error"] if counts.by_severity.get("error") else "bold green"
+    console.print(f"[{colour}]{counts.summary_line(lang)}[/]")
+    return counts

@@ -5,10 +5,12 @@ https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 from ..engine import FileResult
 from .paths import relative_posix
+from .summary import Counts
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -21,8 +23,10 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results: list[FileResult], out: TextIO, lang: str) -> None:
+def render(results: Iterable[FileResult], out: TextIO, lang: str) -> Counts:
+    counts = Counts()
     for result in results:
+        counts.add(result)
         path = _property(relative_posix(result.path))
         for f in result.findings:
             where = (
@@ -30,3 +34,4 @@ def render(results: list[FileResult], out: TextIO, lang: str) -> None:
                 f"endLine={f.end_line},endColumn={f.end_column},title={_property(f.code)}"
             )
             out.write(f"::{LEVELS[f.severity.value]} {where}::{_data(f'{f.code} {f.message}')}\n")
+    return counts

@@ -1,36 +1,44 @@
-"""The JSON output contract of rules.md: per file, the report facts and every diagnostic."""
+"""The JSON output contract of rules.md: per file, the report facts and every diagnostic,
+then the summary; written one file at a time."""
 
 from __future__ import annotations
 
-import json
-from typing import TextIO
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
 
 from .. import __version__
 from ..engine import FileResult
-from .summary import counts
+from .jsonstream import write_document
+from .summary import Counts
 
 
-def document(results: list[FileResult]) -> dict:
-    by_severity, by_code = counts(results)
+def file_entry(result: FileResult) -> dict[str, Any]:
     return {
-        "tool": {"name": "xxgk-lint", "version": __version__},
-        "files": [
-            {
-                "path": r.path,
-                "report": r.facts,
-                "diagnostics": [f.as_json() for f in r.findings],
-            }
-            for r in results
-        ],
-        "summary": {
-            "files": len(results),
-            "diagnostics": sum(by_severity.values()),
-            "by_severity": dict(sorted(by_severity.items())),
-            "by_code": dict(sorted(by_code.items())),
-        },
+        "path": result.path,
+        "report": result.facts,
+        "diagnostics": [f.as_json() for f in result.findings],
     }
 
 
-def render(results: list[FileResult], out: TextIO, lang: str) -> None:
-    json.dump(document(results), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+def render(results: Iterable[FileResult], out: TextIO, lang: str) -> Counts:
+    counts = Counts()
+
+    def files() -> Iterator[dict[str, Any]]:
+        for result in results:
+            counts.add(result)
+            yield file_entry(result)
+
+    def document(files: Any) -> dict[str, Any]:
+        return {
+            "tool": {"name": "xxgk-lint", "version": __version__},
+            "files": files,
+            "summary": {
+                "files": counts.files,
+                "diagnostics": counts.total,
+                "by_severity": dict(sorted(counts.by_severity.items())),
+                "by_code": dict(sorted(counts.by_code.items())),
+            },
+        }
+
+    write_document(out, document, files())
+    return counts

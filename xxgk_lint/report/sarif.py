@@ -9,14 +9,16 @@ across edits elsewhere in the report.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
 from ..engine import FileResult, Finding
+from .jsonstream import write_document
 from .paths import relative_posix
+from .summary import Counts
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -96,35 +98,37 @@ def _fix(f: Finding, location: dict[str, str], lang: str) -> dict[str, Any]:
     }
 
 
-def document(results: list[FileResult], lang: str) -> dict[str, Any]:
+def sarif_results(result: FileResult, index: dict[str, int], lang: str) -> Iterator[dict[str, Any]]:
+    """The SARIF results of one file (``index``: rule code -> position in the rule list)."""
+    location = _location(result.path)
+    for f in result.findings:
+        item: dict[str, Any] = {
+            "ruleId": f.code,
+            "level": LEVELS[f.severity.value],
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": location,
+                        "region": _region(f.line, f.column, f.end_line, f.end_column),
+                    }
+                }
+            ],
+            "partialFingerprints": {"xxgkLint/v1": f.fingerprint},
+            "properties": {"name": f.name, "data": f.data},
+        }
+        if f.code in index:
+            item["ruleIndex"] = index[f.code]
+        if f.fix:
+            item["fixes"] = [_fix(f, location, lang)]
+        yield item
+
+
+def log(results: Any, lang: str) -> dict[str, Any]:
+    """The SARIF log around ``results`` (the list of results, or the mark of a streamed one)."""
     from ..check import all_checks
 
     checks = all_checks()
-    index = {code: i for i, code in enumerate(checks)}
-    out_results = []
-    for result in results:
-        location = _location(result.path)
-        for f in result.findings:
-            item: dict[str, Any] = {
-                "ruleId": f.code,
-                "level": LEVELS[f.severity.value],
-                "message": {"text": f.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": location,
-                            "region": _region(f.line, f.column, f.end_line, f.end_column),
-                        }
-                    }
-                ],
-                "partialFingerprints": {"xxgkLint/v1": f.fingerprint},
-                "properties": {"name": f.name, "data": f.data},
-            }
-            if f.code in index:
-                item["ruleIndex"] = index[f.code]
-            if f.fix:
-                item["fixes"] = [_fix(f, location, lang)]
-            out_results.append(item)
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -141,12 +145,22 @@ def document(results: list[FileResult], lang: str) -> dict[str, Any]:
                 "originalUriBaseIds": {ROOT: {"uri": _folder_uri(Path.cwd())}},
                 "columnKind": "unicodeCodePoints",
                 "language": "en-US" if lang == "en" else "zh-CN",
-                "results": out_results,
+                "results": results,
             }
         ],
     }
 
 
-def render(results: list[FileResult], out: TextIO, lang: str) -> None:
-    json.dump(document(results, lang), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+def render(results: Iterable[FileResult], out: TextIO, lang: str) -> Counts:
+    from ..check import all_checks
+
+    counts = Counts()
+    index = {code: i for i, code in enumerate(all_checks())}
+
+    def every_result() -> Iterator[dict[str, Any]]:
+        for result in results:
+            counts.add(result)
+            yield from sarif_results(result, index, lang)
+
+    write_document(out, lambda mark: log(mark, lang), every_result())
+    return counts

@@ -15,6 +15,7 @@ that follow them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..outline import is_table_row
@@ -42,7 +43,7 @@ def line_cells(line: Line) -> list[Cell]:
     if "|" in norm:
         pieces, whole = _pipe_pieces(norm), False
     elif "\t" in norm:
-        pieces, whole = _split_at(norm, [i for i, ch in enumerate(norm) if ch == "\t"]), False
+        pieces, whole = _split_at(norm, "\t"), False
     else:
         pieces, whole = [(0, len(norm))], True
     cells: list[Cell] = []
@@ -51,15 +52,19 @@ def line_cells(line: Line) -> list[Cell]:
     return cells
 
 
-def _split_at(norm: str, cuts: list[int]) -> list[tuple[int, int]]:
-    bounds = [-1, *cuts, len(norm)]
-    return [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
+def _split_at(norm: str, delimiter: str) -> list[tuple[int, int]]:
+    """The spans of ``norm`` between its ``delimiter`` characters."""
+    spans, start = [], 0
+    for piece in norm.split(delimiter):
+        spans.append((start, start + len(piece)))
+        start += len(piece) + 1
+    return spans
 
 
 def _pipe_pieces(norm: str) -> list[tuple[int, int]]:
     """Cells between pipes. A Markdown row (``| a | b |``) has a cell between each pair of
     pipes; a flattened cell (``自然人 |||``) is the text before each pipe."""
-    pieces = _split_at(norm, [i for i, ch in enumerate(norm) if ch == "|"])
+    pieces = _split_at(norm, "|")
     markdown = norm.lstrip().startswith("|") and norm.replace("|", "").strip()
     if markdown and not norm[pieces[0][0] : pieces[0][1]].strip():
         pieces = pieces[1:]
@@ -71,9 +76,13 @@ def _pipe_pieces(norm: str) -> list[tuple[int, int]]:
 def _piece_cells(line: Line, a: int, b: int, whole: bool) -> list[Cell]:
     """One cell, or a label and the run of numbers written after it with spaces between."""
     text = line.norm[a:b]
-    tokens = list(_TOKEN.finditer(text))
-    if not tokens:
+    stripped = text.strip()
+    if not stripped:
         return [_cell(line, a, b, empty=True)]
+    lead = len(text) - len(text.lstrip())
+    if len(stripped.split(None, 1)) == 1:  # one token: the cell as it is
+        return [_cell(line, a + lead, a + lead + len(stripped))]
+    tokens = list(_TOKEN.finditer(text))
     values = 0
     while values < len(tokens) and is_value_token(tokens[len(tokens) - 1 - values].group()):
         values += 1
@@ -96,12 +105,14 @@ def _cell(line: Line, a: int, b: int, empty: bool = False) -> Cell:
     return Cell(text, start, end, line.index)
 
 
+@lru_cache(maxsize=4096)
 def _is_label_line(norm: str) -> bool:
     """A short line naming a label of the format's tables (a pipe-less flattened cell)."""
     text = norm.strip()
     return 0 < len(text) <= _LABEL_LINE_MAX and "。" not in text and read_label(text) is not None
 
 
+@lru_cache(maxsize=4096)
 def _is_value_line(norm: str) -> bool:
     tokens = norm.split()
     return bool(tokens) and all(is_value_token(t) for t in tokens)
@@ -122,24 +133,26 @@ def table_regions(doc: Document) -> list[list[int]]:
     skipped. A run counts when it holds a table row or at least three label lines."""
     regions: list[list[int]] = []
     run: list[int] = []
+    rows = labels = 0  # of the run; labels are counted on lines that are not rows
     filled = [line.index for line in doc.lines if line.norm.strip()]
     following = dict(zip(filled, [*filled[1:], None], strict=True))
 
     def close() -> None:
-        rows = sum(1 for i in run if is_table_row(doc.lines[i].norm))
-        labels = sum(1 for i in run if _is_label_line(doc.lines[i].norm))
+        nonlocal rows, labels
         if rows or labels >= 3:
             regions.append(list(run))
         run.clear()
+        rows = labels = 0
 
     for index in filled:
         norm = doc.lines[index].norm
-        if (
-            is_table_row(norm)
-            or _is_label_line(norm)
-            or (run and _is_value_line(norm))
-            or (run and _is_fragment(doc, index, following[index]))
-        ):
+        if is_table_row(norm):
+            rows += 1
+            run.append(index)
+        elif _is_label_line(norm):
+            labels += 1
+            run.append(index)
+        elif run and (_is_value_line(norm) or _is_fragment(doc, index, following[index])):
             run.append(index)
         elif run:
             close()

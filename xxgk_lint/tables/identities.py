@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .layout import (
     APPLICANTS,
@@ -46,8 +47,7 @@ RULES = {
 }
 
 
-@dataclass(frozen=True)
-class Failure:
+class Failure(NamedTuple):
     """A cell that breaks an identity: it says ``found``, the identity needs ``expected``."""
 
     cell: MappedCell
@@ -63,16 +63,17 @@ class _Counts:
 
     table: UnifiedTable
     corrected: dict[tuple[str, str], int] = field(default_factory=dict)
+    counts: dict[tuple[str, str], int | None] = field(init=False)  # read once: sums reuse them
+
+    def __post_init__(self) -> None:
+        self.counts = {key: _count(cell) for key, cell in self.table.cells.items()}
 
     def part(self, row: str, column: str) -> int | None:
         """The count a cell adds to a sum (blank: 0); None when it holds no usable count."""
-        if (row, column) in self.corrected:
-            return self.corrected[(row, column)]
-        cell = self.table.get(row, column)
-        if cell is None or cell.cell.value.is_missing:
-            return 0
-        value = cell.cell.value
-        return int(value.number) if value.is_count and value.number is not None else None
+        key = (row, column)
+        if key in self.corrected:
+            return self.corrected[key]
+        return self.counts.get(key, 0)
 
     def total(self, row: str, column: str) -> int | None:
         """The count a total cell states; None when it states none or was already reported."""
@@ -101,6 +102,14 @@ class _Counts:
             return None
         expected = sum(c for c in counts if c is not None)
         return Failure(cell, expected, found, rule, group) if expected != found else None
+
+
+def _count(cell: MappedCell) -> int | None:
+    """The count a cell holds (blank or placeholder: 0); None when it holds no usable count."""
+    value = cell.cell.value
+    if value.is_missing:
+        return 0
+    return int(value.number) if value.is_count and value.number is not None else None
 
 
 def identity_failures(table: UnifiedTable) -> list[Failure]:
@@ -143,7 +152,7 @@ def _columns(
     """For each column: （七）总计 against the results, 一 + 二 against （七） + 四 (with the
     difference), and the group subtotal rows against their items."""
     table = counts.table
-    leaves = table.leaf_rows
+    leaves, subtotals = table.leaf_rows, table.subtotal_rows
     columns: dict[str, Failure] = {}
     balances: dict[str, tuple[Failure, int]] = {}
     groups: list[Failure] = []
@@ -152,7 +161,7 @@ def _columns(
         failure = counts.check((RESULT_TOTAL, column), parts, "results") if leaves else None
         if failure is not None:
             columns[column] = failure
-        for group in table.subtotal_rows:
+        for group in subtotals:
             members = [(r, column) for r in leaves if r.startswith(group + "/")]
             failure = counts.check((group, column), members, "group", group) if members else None
             if failure is not None:
@@ -192,6 +201,7 @@ def _cross(
     exceed 总计 by x, and its column's results exceed （七） by x (a result row), or （七)
     exceed its results by x (the （七） row), or unbalance 一 + 二 = （七） + 四 by ±x."""
     found: list[Failure] = []
+    leaves = table.leaf_rows
     for row, failure in list(rows.items()):
         excess = failure.expected - failure.found  # applicants' sum minus the stated 总计
         candidates = []
@@ -199,7 +209,7 @@ def _cross(
             col, bal = columns.get(column), balances.get(column)
             column_excess = col.expected - col.found if col else None
             if (
-                (row in table.leaf_rows and column_excess == excess)
+                (row in leaves and column_excess == excess)
                 or (row == RESULT_TOTAL and column_excess == -excess)
                 or (row in (NEW, CARRIED_OVER) and bal is not None and bal[1] == excess)
                 or (row == CARRIED_FORWARD and bal is not None and bal[1] == -excess)
@@ -222,8 +232,7 @@ def _cross(
     return found
 
 
-@dataclass(frozen=True)
-class BadValue:
+class BadValue(NamedTuple):
     """A number a cell cannot hold: a negative or fractional count, a fractional change, a
     negative amount."""
 
@@ -241,6 +250,17 @@ _PROBLEMS = {
 }
 
 
+_PROBLEM_OF = {  # (measure, negative, fractional) -> problem
+    ("count", True, False): "negative count",
+    ("count", True, True): "negative count",
+    ("count", False, True): "fractional count",
+    ("delta", True, True): "fractional delta",
+    ("delta", False, True): "fractional delta",
+    ("amount", True, False): "negative amount",
+    ("amount", True, True): "negative amount",
+}
+
+
 def value_failures(table: UnifiedTable) -> list[BadValue]:
     """Cells whose number the column cannot hold."""
     found = []
@@ -249,15 +269,7 @@ def value_failures(table: UnifiedTable) -> list[BadValue]:
         if n is None:
             continue
         fractional = n != n.to_integral_value()
-        problem = {
-            ("count", True, False): "negative count",
-            ("count", True, True): "negative count",
-            ("count", False, True): "fractional count",
-            ("delta", True, True): "fractional delta",
-            ("delta", False, True): "fractional delta",
-            ("amount", True, False): "negative amount",
-            ("amount", True, True): "negative amount",
-        }.get((cell.measure, n < 0, fractional))
+        problem = _PROBLEM_OF.get((cell.measure, n < 0, fractional))
         if problem:
             found.append(BadValue(cell, *_PROBLEMS[problem]))
     return found

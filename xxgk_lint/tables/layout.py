@@ -13,8 +13,8 @@ Row and column keys are the format's own labels: they are what ``data.row`` and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ..numerals import cn_to_int
 
@@ -27,8 +27,7 @@ TABLE_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """What a label cell names.
 
     ``role``: ``row`` (a data row), ``group`` (a 表三 group: a subtotal row, or in 2019 the
@@ -227,6 +226,7 @@ def read_label(text: str) -> Label | None:
     return None
 
 
+@cache
 def t2_columns(key: str) -> Label:
     """The column label of 表二 named ``key`` (for the layout's default columns)."""
     for _, label in _LABELS:
@@ -235,8 +235,9 @@ def t2_columns(key: str) -> Label:
     raise KeyError(key)
 
 
-def t2_parts_of(column: str) -> set[str]:
+@cache
+def t2_parts_of(column: str) -> frozenset[str]:
     """The 第二十条 items whose sub-table has the column ``column`` in either edition."""
-    return {
+    return frozenset(
         part for layout in T2_LAYOUT.values() for part, cols in layout.items() if column in cols
-    }
+    )

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import NamedTuple
 
 from .values import Value, parse_value
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """One cell: its normalised text and the span of its text in ``doc.source.text``.
 
     An empty cell spans the gap between its delimiters (or the delimiter after it), so a
-    finding about a blank cell points at the right place.
+    finding about a blank cell points at the right place. (A named tuple, not a dataclass:
+    a report has hundreds of cells, and a tuple is made three times as fast.)
     """
 
     text: str
@@ -31,7 +31,7 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
 
-    @cached_property
+    @property
     def value(self) -> Value:
         return parse_value(self.text)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .layout import (
     GRANTED,
@@ -41,9 +42,9 @@ from .layout import (
 from .model import Cell, Grid
 
 
-@dataclass(frozen=True)
-class MappedCell:
-    """A value cell of a unified table, with its row and column keys."""
+class MappedCell(NamedTuple):
+    """A value cell of a unified table, with its row and column keys (a named tuple: a report
+    has hundreds, and a tuple is made three times as fast as a dataclass)."""
 
     table: str
     row: str
@@ -70,8 +71,12 @@ class UnifiedTable:
         """Row keys in the order the table gives them."""
         return list(dict.fromkeys(row for row, _ in self.cells))
 
-    def row_cells(self, row: str) -> list[MappedCell]:
-        return [c for (r, _), c in self.cells.items() if r == row]
+    def cells_by_row(self) -> dict[str, list[MappedCell]]:
+        """Each row key, in the order the table gives them, with the row's cells."""
+        grouped: dict[str, list[MappedCell]] = {}
+        for (row, _), cell in self.cells.items():
+            grouped.setdefault(row, []).append(cell)
+        return grouped
 
     @property
     def leaf_rows(self) -> list[str]:
@@ -84,7 +89,8 @@ class UnifiedTable:
     @property
     def subtotal_rows(self) -> list[str]:
         """表三 group rows a report added as subtotals of their leaves."""
-        return [g for g in self.group_rows if g not in self.leaf_rows]
+        leaves = self.leaf_rows
+        return [g for g in self.group_rows if g not in leaves]
 
 
 def recognise(grids: Iterable[Grid]) -> list[UnifiedTable]:

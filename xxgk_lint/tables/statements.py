@@ -11,9 +11,10 @@ read as zero.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
+from ..lazyre import lazy
 from ..numerals import cn_to_int
 from .layout import (
     AFTER_REVIEW,
@@ -36,8 +37,7 @@ from .layout import (
 )
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A table quantity: the sum of some cells (``group`` sums every leaf of a 表三 group)."""
 
     table: str
@@ -55,8 +55,7 @@ class Quantity:
         return "与".join(f"“{row}”行“{column}”列" for row, column in self.cells)
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(NamedTuple):
     """A number stated in the text, what it counts, and where it is (normalised columns)."""
 
     quantity: Quantity
@@ -108,55 +107,78 @@ _UNIT = r"\s*(?:件|个|份|宗|起|例)"
 _FILL = r"(?:共|共计|总计|合计|总数|数量|为|达|的|案件|申请|事项)*"
 _OPEN = r"[^。;,:\d]"
 
-# (pattern, quantity); the number is the pattern's one group.
-_PATTERNS: list[tuple[re.Pattern[str], Quantity]] = [
-    (
-        re.compile(
-            rf"(?:新收|收到|受理|接收|接到){_OPEN}{{0,14}}?(?:申请|依申请公开){_FILL}{_NUM}{_UNIT}"
-        ),
+
+class _Phrase(NamedTuple):
+    """A phrase that states a quantity: its pattern (compiled on first use; the number is its
+    one group), the words it cannot match without (a quick test), and what it counts."""
+
+    words: tuple[str, ...]
+    pattern: Callable[[], re.Pattern[str]]
+    quantity: Quantity
+
+
+def _phrase(words: str, pattern: str, quantity: Quantity) -> _Phrase:
+    return _Phrase(tuple(words.split("|")), lazy(pattern), quantity)
+
+
+_PATTERNS: list[_Phrase] = [
+    _phrase(
+        "新收|收到|受理|接收|接到",
+        rf"(?:新收|收到|受理|接收|接到){_OPEN}{{0,14}}?(?:申请|依申请公开){_FILL}{_NUM}{_UNIT}",
         NEW_Q,
     ),
-    (re.compile(rf"上一?年度?结转{_OPEN}{{0,12}}?{_NUM}{_UNIT}"), _CARRIED_OVER),
-    (re.compile(rf"予以公开(?:和|及|与|、|或)部分公开{_FILL}{_NUM}{_UNIT}"), _GRANTED_PARTIAL),
-    (re.compile(rf"予以公开{_FILL}{_NUM}{_UNIT}"), _GRANTED),
-    (re.compile(rf"(?<![和及与、或])部分公开{_FILL}{_NUM}{_UNIT}"), _PARTIAL),
-    (re.compile(rf"不予公开{_FILL}{_NUM}{_UNIT}"), _REFUSED),
-    (re.compile(rf"无法提供{_FILL}{_NUM}{_UNIT}"), _UNABLE),
-    (re.compile(rf"不予处理{_FILL}{_NUM}{_UNIT}"), _NOT_PROCESSED),
-    (re.compile(rf"其他处理{_FILL}{_NUM}{_UNIT}"), _OTHER),
-    (re.compile(rf"办结{_OPEN}{{0,10}}?{_FILL}{_NUM}{_UNIT}"), _CONCLUDED),
-    (
-        re.compile(rf"结转(?:至|到|入)?下一?年度?(?:继续)?(?:办理)?{_FILL}{_NUM}{_UNIT}"),
+    _phrase("结转", rf"上一?年度?结转{_OPEN}{{0,12}}?{_NUM}{_UNIT}", _CARRIED_OVER),
+    _phrase(
+        "予以公开",
+        rf"予以公开(?:和|及|与|、|或)部分公开{_FILL}{_NUM}{_UNIT}",
+        _GRANTED_PARTIAL,
+    ),
+    _phrase("予以公开", rf"予以公开{_FILL}{_NUM}{_UNIT}", _GRANTED),
+    _phrase("部分公开", rf"(?<![和及与、或])部分公开{_FILL}{_NUM}{_UNIT}", _PARTIAL),
+    _phrase("不予公开", rf"不予公开{_FILL}{_NUM}{_UNIT}", _REFUSED),
+    _phrase("无法提供", rf"无法提供{_FILL}{_NUM}{_UNIT}", _UNABLE),
+    _phrase("不予处理", rf"不予处理{_FILL}{_NUM}{_UNIT}", _NOT_PROCESSED),
+    _phrase("其他处理", rf"其他处理{_FILL}{_NUM}{_UNIT}", _OTHER),
+    _phrase("办结", rf"办结{_OPEN}{{0,10}}?{_FILL}{_NUM}{_UNIT}", _CONCLUDED),
+    _phrase(
+        "结转",
+        rf"结转(?:至|到|入)?下一?年度?(?:继续)?(?:办理)?{_FILL}{_NUM}{_UNIT}",
         _CARRIED_FORWARD,
     ),
-    (re.compile(rf"复议后(?:提起)?(?:行政)?(?:起诉|诉讼){_FILL}{_NUM}{_UNIT}"), _AFTER),
-    (re.compile(rf"直接(?:提起)?(?:行政)?(?:起诉|诉讼){_FILL}{_NUM}{_UNIT}"), _DIRECT),
-    (re.compile(rf"行政复议{_FILL}{_NUM}{_UNIT}"), _REVIEW),
-    (re.compile(rf"(?<!复议后)(?:行政)?诉讼{_FILL}{_NUM}{_UNIT}"), _LITIGATION),
-    (
-        re.compile(rf"制发了?(?:行政)?规范性文件{_FILL}{_NUM}{_UNIT}"),
+    _phrase("复议后", rf"复议后(?:提起)?(?:行政)?(?:起诉|诉讼){_FILL}{_NUM}{_UNIT}", _AFTER),
+    _phrase("直接", rf"直接(?:提起)?(?:行政)?(?:起诉|诉讼){_FILL}{_NUM}{_UNIT}", _DIRECT),
+    _phrase("行政复议", rf"行政复议{_FILL}{_NUM}{_UNIT}", _REVIEW),
+    _phrase("诉讼", rf"(?<!复议后)(?:行政)?诉讼{_FILL}{_NUM}{_UNIT}", _LITIGATION),
+    _phrase(
+        "制发",
+        rf"制发了?(?:行政)?规范性文件{_FILL}{_NUM}{_UNIT}",
         _t2("规范性文件", "本年制发件数", "本年制发规范性文件数", "normative documents issued"),
     ),
-    (
-        re.compile(rf"废止了?(?:行政)?规范性文件{_FILL}{_NUM}{_UNIT}"),
+    _phrase(
+        "废止",
+        rf"废止了?(?:行政)?规范性文件{_FILL}{_NUM}{_UNIT}",
         _t2("规范性文件", "本年废止件数", "本年废止规范性文件数", "normative documents repealed"),
     ),
-    (
-        re.compile(rf"现行有效的?(?:行政)?规范性文件{_FILL}{_NUM}{_UNIT}"),
+    _phrase(
+        "现行有效",
+        rf"现行有效的?(?:行政)?规范性文件{_FILL}{_NUM}{_UNIT}",
         _t2("规范性文件", "现行有效件数", "现行有效规范性文件数", "normative documents in force"),
     ),
 ]
 # Statements of nothing: the quantity is zero.
-_ZERO: list[tuple[re.Pattern[str], Quantity]] = [
-    (
-        re.compile(
-            rf"(?:未|没有)(?:收到|接到|受理)过?(?:任何)?{_OPEN}{{0,10}}?(?:公开申请|依申请公开)"
-        ),
+_ZERO: list[_Phrase] = [
+    _phrase(
+        "收到|接到|受理",
+        rf"(?:未|没有)(?:收到|接到|受理)过?(?:任何)?{_OPEN}{{0,10}}?(?:公开申请|依申请公开)",
         NEW_Q,
     ),
-    (re.compile(rf"(?:未|没有)(?:发生|出现|产生|收到|接到){_OPEN}{{0,16}}?行政复议"), _REVIEW),
-    (re.compile(rf"(?:未|没有)(?:发生|出现|产生|收到|接到){_OPEN}{{0,16}}?诉讼"), _LITIGATION),
+    _phrase(
+        "行政复议", rf"(?:未|没有)(?:发生|出现|产生|收到|接到){_OPEN}{{0,16}}?行政复议", _REVIEW
+    ),
+    _phrase("诉讼", rf"(?:未|没有)(?:发生|出现|产生|收到|接到){_OPEN}{{0,16}}?诉讼", _LITIGATION),
 ]
+_MAY_STATE = re.compile(rf"[\d零〇一二两三四五六七八九十百]{_UNIT}|未|没有")
+"""What every statement holds: a number and its unit, or the 未/没有 of a statement of nothing."""
 _OUTCOME = re.compile(r"^[^。;,]{0,8}(?:被纠错|纠错|纠正|败诉|撤销|确认违法|维持)")
 _OTHER_SCOPE = re.compile(
     r"通过|网上|网络|当面|信函|邮寄|传真|邮件|现场|线上|线下|自然人|法人|企业|组织|机构"
@@ -175,9 +197,13 @@ def statements(text: str, year: int | None, section: str | None = None) -> Itera
     """Statements in one normalised line of report text (not a table line); ``section`` is
     the key of the part the line is in (an ``application`` or ``review_litigation`` part
     tells what 收到申请 or 行政复议 are about)."""
+    if not _MAY_STATE.search(text):
+        return
     taken: list[tuple[int, int]] = []
-    for pattern, quantity in _PATTERNS:
-        for m in pattern.finditer(text):
+    for words, pattern, quantity in _PATTERNS:
+        if not any(word in text for word in words):
+            continue  # a word the pattern needs is missing
+        for m in pattern().finditer(text):
             span = m.span(1)
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -188,8 +214,10 @@ def statements(text: str, year: int | None, section: str | None = None) -> Itera
                 continue
             taken.append(m.span())
             yield Statement(quantity, value, *span, with_carried=_mentions_carried(text, m))
-    for pattern, quantity in _ZERO:
-        for m in pattern.finditer(text):
+    for words, pattern, quantity in _ZERO:
+        if not any(word in text for word in words):
+            continue
+        for m in pattern().finditer(text):
             if _OUTCOME.match(text[m.end() :]) or any(a <= m.start() < b for a, b in taken):
                 continue
             if not _in_scope(text, m.start(), m.end(), year):

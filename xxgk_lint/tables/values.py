@@ -8,9 +8,10 @@ normalised view: full-width digits are already half-width, traditional character
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
+from typing import NamedTuple
 
 
 class Kind(str, Enum):
@@ -29,8 +30,7 @@ _PLACEHOLDER = re.compile(r"[/\\\-—–―_~]+|空|无|暂无|[xX×]")
 _CN_ZERO = re.compile(r"[零〇○]")
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
     """The content of a cell: ``number`` is set for ``Kind.NUMBER`` only."""
 
     kind: Kind
@@ -61,8 +61,9 @@ class Value:
 BLANK = Value(Kind.BLANK)
 
 
+@lru_cache(maxsize=4096)
 def parse_value(text: str) -> Value:
-    """Read one cell's normalised text."""
+    """Read one cell's normalised text (cached: a report's cells repeat 0, 1, / … all over)."""
     text = text.strip()
     if not text:
         return BLANK
