@@ -8,15 +8,10 @@ and the grammar accepts every sequence: what it cannot place is body text.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import re
-import sys
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
@@ -214,45 +209,28 @@ def is_table_row(norm: str) -> bool:
     return len(cells) >= 2
 
 
-_PARSER_OPTIONS = {"parser": "lalr", "lexer": "basic", "maybe_placeholders": False}
+PARSER_OPTIONS = {"parser": "lalr", "lexer": "basic", "maybe_placeholders": False}
+GRAMMAR_PATH = Path(__file__).resolve().parent / "grammars" / "outline.lark"
+
+
+def grammar_digest(grammar: str) -> str:
+    """What the generated parser was built from: the grammar and the parser options."""
+    return hashlib.sha256(repr((grammar, PARSER_OPTIONS)).encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=1)
 def _parser():
-    """The outline parser. Building it from the grammar takes longer than a whole check run,
-    so the built parser is kept in the user's cache folder, keyed by the grammar, the options
-    and the versions of Lark and Python; anything wrong with the cache means a build."""
+    """The outline parser: the stand-alone one generated from the grammar (``outline_parser``,
+    see tools/generate_parser.py), which loads without importing Lark; built with Lark
+    instead when the grammar has changed since the module was generated."""
+    from . import outline_parser
+
+    grammar = GRAMMAR_PATH.read_text("utf-8")
+    if grammar_digest(grammar) == outline_parser.GRAMMAR_SHA256:
+        return outline_parser.Lark_StandAlone()
     import lark
 
-    grammar = resources.files("xxgk_lint").joinpath("grammars/outline.lark").read_text("utf-8")
-    key = repr((grammar, _PARSER_OPTIONS, lark.__version__, sys.version_info[:2]))
-    path = _cache_folder() / f"outline-{hashlib.sha256(key.encode()).hexdigest()[:16]}.lark"
-    try:
-        with path.open("rb") as fh:
-            return lark.Lark.load(fh)
-    except Exception:  # absent, unreadable or from another build: build it again
-        pass
-    parser = lark.Lark(grammar, **_PARSER_OPTIONS)
-    _store(path, parser)
-    return parser
-
-
-def _cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "xxgk-lint"
-
-
-def _store(path: Path, parser) -> None:
-    """Write atomically (a concurrent run never reads half a file); failures are ignored."""
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                parser.save(fh)
-            os.replace(tmp, path)
-        except OSError:
-            os.unlink(tmp)
+    return lark.Lark(grammar, **PARSER_OPTIONS)
 
 
 def _find_title(norm_lines: list[str], first_heading: int) -> int | None:
