@@ -18,7 +18,6 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +86,8 @@ def registered_codes() -> list[str]:
 @cache
 def schema() -> dict[str, Any]:
     """The configuration's JSON schema as shipped in the package."""
+    from importlib import resources  # only a run with a configuration validates one
+
     text = resources.files("xxgk_lint").joinpath("schemas/config.schema.json").read_text("utf-8")
     return json.loads(text)
 

@@ -163,11 +163,15 @@ def _detect_newline(text: str) -> str:
     return m.group(0) if m else "\n"
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or (13 < b < 32 and b != 27))
+"""Control bytes that text does not hold (tab, line breaks, form feed and escape are kept)."""
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return bool(sample) and controls / len(sample) > 0.05
 
 
