@@ -4,6 +4,8 @@ byte, refusals, atomic writes, --diff, read-only formats and idempotence."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -414,3 +416,53 @@ def test_standard_input_over_the_size_limit_is_an_error() -> None:
     data = report(BAD).encode("utf-8")
     outcome = fixes.fix_stdin(data[:17], "-", select_checks(chosen.select), chosen, FixOptions())
     assert "larger than" in (outcome.result.error or "") and outcome.output == b""
+
+
+# The command line: --fix, --diff, --unsafe-fixes
+
+
+def cli(*args: str, cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "xxgk_lint.cli", "check", "--no-cache", *args]
+    return subprocess.run(command, cwd=cwd, input=input, capture_output=True, timeout=120)
+
+
+def test_cli_fix_writes_safe_fixes_and_reports_what_remains(tmp_path: Path) -> None:
+    text = report("全年共收到申请46件,其中網上申請30件。").replace("\n", "\r\n")
+    (tmp_path / "r.txt").write_bytes(text.encode("utf-8"))
+    done = cli("--select", "T005,T006", "--format", "concise", "--fix", "r.txt", cwd=tmp_path)
+    after = (tmp_path / "r.txt").read_bytes().decode("utf-8")
+    assert after == text.replace("46件,", "46件，")  # T006 fixed, CRLF kept; T005 is unsafe
+    assert done.returncode == 1  # the traditional characters remain, an error
+    assert b"T005" in done.stdout and b"T006" not in done.stdout
+    assert "已修复 1 个问题（另有 1 个可用 --unsafe-fixes 修复）" in done.stderr.decode()
+
+    unsafe = cli("--select", "T005", "--fix", "--unsafe-fixes", "r.txt", cwd=tmp_path)
+    assert unsafe.returncode == 0, unsafe.stderr.decode()
+    assert "网上申请30件" in (tmp_path / "r.txt").read_text("utf-8")
+
+
+def test_cli_diff_shows_the_fixes_and_writes_nothing(tmp_path: Path) -> None:
+    data = report("全年共收到申请46件,其中网上申请30件。").encode("utf-8")
+    (tmp_path / "r.txt").write_bytes(data)
+    done = cli("--select", "T006", "--diff", "r.txt", cwd=tmp_path)
+    assert done.returncode == 1  # fixes are pending
+    assert "-全年共收到申请46件,其中" in done.stdout.decode()
+    assert "+全年共收到申请46件，其中" in done.stdout.decode()
+    assert (tmp_path / "r.txt").read_bytes() == data
+    clean = cli("--select", "T006", "--diff", "r.txt", "--fix", cwd=tmp_path)
+    assert clean.returncode == 1 and (tmp_path / "r.txt").read_bytes() == data  # --diff wins
+
+
+def test_cli_fix_of_stdin_prints_the_fixed_report(tmp_path: Path) -> None:
+    data = report("全年共收到申请46件,其中网上申请30件。").encode("utf-8")
+    done = cli("--select", "T006", "--fix", "-", cwd=tmp_path, input=data)
+    assert done.returncode == 0
+    assert done.stdout == data.replace("46件,".encode(), "46件，".encode())
+    assert "已修复 1 个问题" in done.stderr.decode()
+
+
+def test_cli_unsafe_fixes_alone_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text(report("无。"), encoding="utf-8")
+    done = cli("--unsafe-fixes", "r.txt", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == "xxgk-lint: --unsafe-fixes needs --fix or --diff"

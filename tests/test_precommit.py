@@ -60,10 +60,12 @@ def hook_repo(tmp_path: Path) -> Path:
     return repo
 
 
-def try_repo(hook_repo: Path, work: Path, home: Path, *files: str) -> subprocess.CompletedProcess:
+def try_repo(
+    hook_repo: Path, work: Path, home: Path, *files: str, hook: str = "xxgk-lint"
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "xxgk-lint",
+        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), hook,
          "--files", *files],
         cwd=work, env=env, capture_output=True, text=True, timeout=900,
     )  # fmt: skip
@@ -88,8 +90,9 @@ def test_pre_commit_try_repo(hook_repo: Path, tmp_path: Path) -> None:
     work = tmp_path / "reports-repo"
     work.mkdir()
     git("init", "-q", cwd=work)
-    (work / "xxgk-lint.toml").write_text('select = ["D001"]\n', encoding="utf-8")
+    (work / "xxgk-lint.toml").write_text('select = ["D001", "T006"]\n', encoding="utf-8")
     (work / "good.txt").write_text(GOOD, encoding="utf-8")
+    (work / "comma.txt").write_bytes(GOOD.replace("。", ",特此说明。").encode("gb18030"))
     (work / "bad.txt").write_text(BAD, encoding="utf-8")
     (work / "notes.py").write_text("print('not a report')\n", encoding="utf-8")
     git("add", "-A", cwd=work)
@@ -104,3 +107,10 @@ def test_pre_commit_try_repo(hook_repo: Path, tmp_path: Path) -> None:
     passing = try_repo(hook_repo, work, home, "good.txt")
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "Passed" in passing.stdout
+
+    fixing = try_repo(hook_repo, work, home, "comma.txt", "good.txt", hook="xxgk-lint-fix")
+    assert fixing.returncode == 1, fixing.stdout + fixing.stderr  # the hook changed a file
+    assert "files were modified by this hook" in fixing.stdout
+    expected = GOOD.replace("。", "，特此说明。").encode("gb18030")
+    assert (work / "comma.txt").read_bytes() == expected  # fixed, in its own encoding
+    assert (work / "good.txt").read_text("utf-8") == GOOD

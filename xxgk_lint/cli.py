@@ -168,6 +168,16 @@ def check(
             "own limits).",
         ),
     ] = MAX_TEXT_BYTES // MB,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply safe fixes to text reports (written in place).")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: unsafe fixes too.")
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Show the changes fixes would make; write nothing."),
+    ] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """检查报告 / Check reports."""
@@ -197,12 +207,20 @@ def check(
         max_bytes = max_size * MB
         check_paths(paths)  # a bad path stops the run before any output
         files = _files(paths, resolver, force_exclude, stdin_filename)
-        folder_for = None if no_cache else partial(_cache_folder, cache_dir)
-        targets = _targets(files, resolver, folder_for, max_bytes)
-        keep_lines = output_format is OutputFormat.full and not statistics
-        results = lint_many(targets, Settings(max_bytes=max_bytes), jobs, keep_lines=keep_lines)
+        fixing = _fix_run(fix, diff, unsafe_fixes, run_lang)
+        if fixing is not None:  # fixes rewrite files one after another, without the cache
+            results = fixing.results(_targets(files, resolver, None, max_bytes))
+        else:
+            folder_for = None if no_cache else partial(_cache_folder, cache_dir)
+            targets = _targets(files, resolver, folder_for, max_bytes)
+            keep_lines = output_format is OutputFormat.full and not statistics
+            results = lint_many(targets, Settings(max_bytes=max_bytes), jobs, keep_lines=keep_lines)
         shown = _baselined(_readable(results, failed), baseline, write_baseline)
-        counts = _render(shown, output_format, output_file, run_lang, statistics)
+        # Fixing standard input prints the fixed report on stdout: findings go to stderr.
+        report_to = sys.stderr if fixing and fix and "-" in paths and not diff else None
+        counts = _render(shown, output_format, output_file or report_to, run_lang, statistics)
+        if fixing is not None:
+            _fail(fixing.summary())
     except XxgkLintError as exc:
         _fail(str(exc))
         raise typer.Exit(2) from None
@@ -211,11 +229,26 @@ def check(
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
         raise typer.Exit(2) from None
-    if failed:
+    if failed or (fixing is not None and fixing.failed):
         raise typer.Exit(2)
+    if diff and fixing is not None and fixing.changed and not exit_zero:
+        raise typer.Exit(1)  # as ruff --diff: fixes are pending
     threshold = {"error": 3, "warning": 2, "info": 1}[fail_on.value]
     if not exit_zero and counts.worst >= threshold:
         raise typer.Exit(1)
+
+
+def _fix_run(fix: bool, diff: bool, unsafe: bool, lang: str):
+    """The fixing of this run (None: findings are only reported)."""
+    from .errors import UsageError
+
+    if unsafe and not (fix or diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    if not (fix or diff):
+        return None
+    from .fixes import FixOptions, FixRun
+
+    return FixRun(FixOptions(unsafe=unsafe, write=not diff), lang)
 
 
 def _files(paths: list[str], resolver, force_exclude: bool, stdin_filename: str | None):
@@ -296,11 +329,11 @@ def _baselined(results, baseline: Path | None, write_baseline: Path | None):
 
 
 @contextmanager
-def _output(output_file: Path | None) -> Iterator[TextIO]:
-    """Standard output, or a temporary file beside ``output_file`` renamed onto it when the
-    output is complete: a run that fails never leaves half a file."""
-    if output_file is None:
-        yield sys.stdout
+def _output(output_file: Path | TextIO | None) -> Iterator[TextIO]:
+    """Standard output (or the stream given), or a temporary file beside ``output_file``
+    renamed onto it when the output is complete: a run that fails never leaves half a file."""
+    if output_file is None or not isinstance(output_file, Path):
+        yield output_file or sys.stdout
         return
     output_file.parent.mkdir(parents=True, exist_ok=True)
     partial_file = output_file.with_name(f".{output_file.name}.{os.getpid()}.tmp")
@@ -312,7 +345,9 @@ def _output(output_file: Path | None) -> Iterator[TextIO]:
         partial_file.unlink(missing_ok=True)
 
 
-def _render(results, output_format: OutputFormat, output_file: Path | None, lang: str, stats: bool):
+def _render(
+    results, output_format: OutputFormat, output_file: Path | TextIO | None, lang: str, stats: bool
+):
     """Render the results as they come; returns the counts the exit code needs."""
     with _output(output_file) as out:
         if stats:
