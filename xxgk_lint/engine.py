@@ -80,22 +80,23 @@ class FileResult:
 def _fix_json(doc: Document, diag: Diagnostic) -> dict[str, Any] | None:
     if diag.fix is None:
         return None
-    edits = []
-    for edit in diag.fix.edits:
-        (line, col), (end_line, end_col) = (
-            doc.source.position(edit.start),
-            doc.source.position(edit.end),
-        )
-        edits.append(
+    edits = diag.fix.edits
+    places = doc.source.positions(o for edit in edits for o in (edit.start, edit.end))
+    return {
+        "applicability": diag.fix.applicability,
+        "edits": [
             {
                 "line": line,
-                "column": col,
+                "column": column,
                 "end_line": end_line,
-                "end_column": end_col,
+                "end_column": end_column,
                 "content": edit.replacement,
             }
-        )
-    return {"applicability": diag.fix.applicability, "edits": edits}
+            for edit, (line, column), (end_line, end_column) in zip(
+                edits, places[0::2], places[1::2], strict=True
+            )
+        ],
+    }
 
 
 def resolve(doc: Document, diag: Diagnostic, check: Check, lang: str) -> Finding:
