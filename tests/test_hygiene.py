@@ -110,6 +110,7 @@ def test_mojibake_message_says_what_it_was() -> None:
         "是否需要收费?我们认为不需要。",
         "（是否公开?）由机关决定。",
         "公開與否如何決定?請見指南。",
+        "如何申請？請見辦事指南。",  # a full-width ？ is a real question mark
         "What is PPP?项目合作",
         "网址 http://www.example.gov.cn/index.jsp?id=12",
         "住房公积金缴存比例为12%。",
@@ -221,6 +222,7 @@ def test_title_and_signature_are_never_chrome() -> None:
     ("text", "span", "fixed"),
     [
         ("[bookmark: _GoBack]三、收到申请情况", (1, 1, 20), "三、收到申请情况"),
+        ("[bookmark: _GoBack]三、收到和處理申請情況", (1, 1, 20), "三、收到和處理申請情況"),
         ("一、总体[bookmark: _Toc12345]情况", (1, 5, 26), "一、总体情况"),
         (
             '详见 HYPERLINK "http://www.a.gov.cn" http://www.a.gov.cn 网站',
@@ -385,6 +387,14 @@ def test_chrome_lines_are_left_to_t003() -> None:
         ("此处填写本单位简介", (1, 1, 5)),
         ("在“”栏目公开", (1, 2, 4)),
         ("ＸＸ局负责", (1, 1, 3)),
+        ("联系人：＿＿", (1, 5, 7)),
+        # traditional characters: matched on the simplified text, reported on the original
+        ("（單位名稱）2023年政府信息公開工作年度報告", (1, 1, 7)),
+        ("此處填寫本單位簡介", (1, 1, 5)),
+        ("咨詢電話：[請填寫]", (1, 6, 11)),
+        ("本年度收到申請（填寫數字）件", (1, 8, 14)),
+        ("在此輸入聯系電話", (1, 1, 5)),
+        ("ＸＸ區人民政府2023年政府信息公開工作年度報告", (1, 1, 3)),
     ],
 )
 def test_placeholders_fire(text: str, span: tuple[int, int, int]) -> None:
@@ -400,7 +410,12 @@ def test_placeholders_fire(text: str, span: tuple[int, int, int]) -> None:
         "网址www.xx.gov.cn和XXL尺码",
         "二○一八年，全区工作稳步推进。",
         "申请人请填写《政府信息公开申请表》后提交。",
+        "申請人請填寫《政府信息公開申請表》後提交。",
         "（填写说明见附件）",
+        "（填寫說明見附件）",
+        "網址www.xx.gov.cn",
+        "二○一八年，全區工作穩步推進。",
+        "本局__重点__工作",  # two half-width underscores: Markdown emphasis, not a blank
         "[bookmark: _GoBack]一、总体情况",
         "——————",
         "某某公司申请公开相关信息",
@@ -408,6 +423,28 @@ def test_placeholders_fire(text: str, span: tuple[int, int, int]) -> None:
 )
 def test_filled_text_passes(text: str) -> None:
     assert lint_text(text, "T007") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "quoted"),
+    [
+        ("（單位名稱）2023年政府信息公開工作年度報告", "zh", "“（單位名稱）”"),
+        ("此處填寫本單位簡介", "en", "“此處填寫”"),
+        ("聯系人：ＸＸ，電話：＿＿＿", "zh", "“ＸＸ”"),
+    ],
+)
+def test_placeholder_message_quotes_the_original_text(text: str, lang: str, quoted: str) -> None:
+    found = lint_text(text, "T007", lang=lang)
+    assert quoted in found[0].message
+
+
+def test_placeholder_after_a_pinyin_reading_keeps_its_original_span() -> None:
+    # the reading is removed from the normalised text; the finding still counts it
+    text = "本單位依(yī)法公開，聯系人：ＸＸ\n此處(chù)填寫本單位簡介"
+    found = lint_text(text, "T007")
+    assert spans(found) == [(1, 17, 19), (2, 1, 10)]
+    assert "“ＸＸ”" in found[0].message
+    assert "“此處(chù)填寫”" in found[1].message
 
 
 @pytest.mark.parametrize("code", ["T001", "T002", "T003", "T004", "T005", "T006", "T007"])

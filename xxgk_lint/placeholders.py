@@ -5,6 +5,10 @@ the address never filled in, XX局, 20XX年, ××, ○○, 【】, ＿＿ blanks
 The forms are the ones a template uses for "put something here"; each is checked against
 what stands around it so that XX in an address (www.xx.gov.cn), ○ in a Chinese date
 (二○一八年) or an identifier (_GoBack) does not count.
+
+The patterns read a line's normalised text (``normalise``: simplified characters,
+full-width forms folded to half-width), so that （單位名稱）, 此處填寫 and ＸＸ are the same
+placeholders as (单位名称), 此处填写 and XX; the caller maps the spans back to the original.
 """
 
 from __future__ import annotations
@@ -13,23 +17,26 @@ import re
 from typing import NamedTuple
 
 from .cjk import CJK_PUNCT, is_han
+from .normalise import fold_width
 
-_EMPTY_BRACKETS = re.compile(r"[(（\[【〔][\s\u3000_＿]*[)）\]】〕]|“\s*”")
-_BRACKETED = re.compile(r"[(（\[【〔<〈]([^()（）\[\]【】〔〕<>〈〉\n]{1,16})[)）\]】〕>〉]")
+_EMPTY_BRACKETS = re.compile(r"[(\[【〔][\s_]*[)\]】〕]|“\s*”")
+_BRACKETED = re.compile(r"[(\[【〔<〈]([^()\[\]【】〔〕<>〈〉\n]{1,16})[)\]】〕>〉]")
 _INSTRUCTION = re.compile(
     r"^\s*(?:请|此处|在此)?(?:填写|填入|输入|插入|选填|必填)(?!说明|要求|规范|方法|指南)"
     r"|^\s*(?:本|贵)?(?:单位|机关|部门|机构|组织|学校|企业)(?:名称|全称|简称)\s*$"
 )
 _BARE_INSTRUCTION = re.compile(r"(?:此处|在此)(?:填写|填入|输入)")
-_XX = re.compile(r"[XxＸｘ]{2,}")
+_XX = re.compile(r"[Xx]{2,}")
 _CROSSES = re.compile(r"[×✕╳]{2,}")
 _CIRCLES = re.compile(r"○{2,}")
-_BLANKS = re.compile(r"_{3,}|＿{2,}")
+_BLANKS = re.compile(r"_{2,}")
 _NUMERALS = set("一二三四五六七八九十〇零○0123456789")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|cn|net|org|gov)\b", re.IGNORECASE)
-_RULE_LINE = re.compile(r"^[\s_＿\-—=*]+$")
-_MAY_HOLD = re.compile(r"[(（\[【〔<〈“XxＸｘ×✕╳○_＿]|此处|在此")
+_RULE_LINE = re.compile(r"^[\s_\-—=*]+$")
+_MAY_HOLD = re.compile(r"[(\[【〔<〈“Xx×✕╳○_]|此处|在此")
 """The first character of every placeholder form above: most lines have none of them."""
+_CHINESE_PUNCT = frozenset(fold_width(CJK_PUNCT))
+"""Chinese punctuation as the normalised text has it: full-width ，：（） folded to half-width."""
 
 
 class Placeholder(NamedTuple):
@@ -40,8 +47,13 @@ class Placeholder(NamedTuple):
     text: str
 
 
-def find_placeholders(line: str) -> list[Placeholder]:
-    """Every unfilled placeholder of one line, in order, without overlaps."""
+def find_placeholders(line: str, original: str | None = None) -> list[Placeholder]:
+    """Every unfilled placeholder of one line of normalised text, in order, without overlaps.
+
+    ``original`` is the line as written, given when it has the line's length (normalising
+    removed nothing from it). Folding loses the difference between ＿＿, a blank, and a
+    half-width __, more likely Markdown emphasis; the original tells the two apart.
+    """
     if not _MAY_HOLD.search(line) or not any(map(is_han, line)) or _RULE_LINE.match(line):
         return []
     spans = [m.span() for m in _EMPTY_BRACKETS.finditer(line)]
@@ -50,7 +62,7 @@ def find_placeholders(line: str) -> list[Placeholder]:
     spans += [m.span() for m in _XX.finditer(line) if _stands_alone(line, *m.span())]
     spans += [m.span() for m in _CROSSES.finditer(line)]
     spans += [m.span() for m in _CIRCLES.finditer(line) if not _in_numeral(line, *m.span())]
-    spans += [m.span() for m in _BLANKS.finditer(line) if not _in_identifier(line, *m.span())]
+    spans += [m.span() for m in _BLANKS.finditer(line) if _blank(line, original, *m.span())]
     spans.sort(key=lambda s: (s[0], -s[1]))
     kept: list[Placeholder] = []
     for start, end in spans:
@@ -60,7 +72,8 @@ def find_placeholders(line: str) -> list[Placeholder]:
 
 
 def _chinese(ch: str) -> bool:
-    return is_han(ch) or ch in CJK_PUNCT
+    """A Chinese character or punctuation mark; also the edge of the line (``ch`` empty)."""
+    return not ch or is_han(ch) or ch in _CHINESE_PUNCT
 
 
 def _stands_alone(line: str, start: int, end: int) -> bool:
@@ -83,6 +96,14 @@ def _in_numeral(line: str, start: int, end: int) -> bool:
     left = line[start - 1] if start else ""
     right = line[end] if end < len(line) else ""
     return left in _NUMERALS or right in _NUMERALS
+
+
+def _blank(line: str, original: str | None, start: int, end: int) -> bool:
+    """A run of underscores as a blank: not part of an identifier (_GoBack), and when it is
+    only two long, not written half-width (__) in the original."""
+    if end - start == 2 and original is not None and original[start:end] == "__":
+        return False
+    return not _in_identifier(line, start, end)
 
 
 def _in_identifier(line: str, start: int, end: int) -> bool:

@@ -1,8 +1,8 @@
 """T001–T007: text hygiene, the publishing defects a reader sees before reading a figure.
 
 Each rule finds its spans with a module of its own (garble, chrome, artefacts, punct,
-placeholders) on the original text, line by line, so that positions and fixes refer to the
-file as the user has it.
+placeholders) line by line, on the original text (placeholders: on the normalised text,
+mapped back), so that positions and fixes refer to the file as the user has it.
 """
 
 from __future__ import annotations
@@ -324,7 +324,7 @@ class TraditionalCharacters(Check):
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         if not doc.view.traditional:
             return  # simplification changed nothing: no line holds a traditional character
-        runs: list[tuple[int, int, str]] = []
+        line_edits: list[tuple[int, int, str]] = []
         count = 0
         first: tuple[int, int, int] | None = None
         chrome = doc.derived(_chrome)
@@ -338,13 +338,13 @@ class TraditionalCharacters(Check):
             count += len(counted)
             if first is None:
                 first = (line.index, counted[0], counted[0] + 1)
-            runs += _runs([(i, simple) for i, simple, _ in changed])
+            line_edits.append(_line_edit(doc.source.text, changed))
         if first is None:
             return
         text = doc.source.text
         _, start, end = first
         example = text[start:end]
-        edits = tuple(Edit(s, e, r) for s, e, r in runs)
+        edits = tuple(Edit(s, e, r) for s, e, r in line_edits)
         yield self.diagnostic(
             start,
             end,
@@ -365,9 +365,9 @@ def _traditional(doc: Document, line: Line) -> list[tuple[int, str, bool]]:
         inside = {o for s, e in readings for o in range(s, e)}
         offsets = [o for o in range(line.start, line.end) if o not in inside]
         kept = "".join(doc.source.text[o] for o in offsets)
-    else:
-        offsets, kept = range(line.start, line.end), line.text
-    simple = to_simplified(kept)
+        simple = to_simplified(kept)
+    else:  # the normalised line is the simplified one, character for character
+        offsets, kept, simple = range(line.start, line.end), line.text, line.norm
     if simple == kept:
         return []
     changed = []
@@ -389,16 +389,16 @@ def _han_in_gb2312(ch: str) -> bool | None:
         return False
 
 
-def _runs(changes: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
-    """Consecutive changed characters merged into (start, end, replacement) edits."""
-    runs: list[tuple[int, int, str]] = []
-    for offset, simple in changes:
-        if runs and runs[-1][1] == offset:
-            start, _, replacement = runs[-1]
-            runs[-1] = (start, offset + 1, replacement + simple)
-        else:
-            runs.append((offset, offset + 1, simple))
-    return runs
+def _line_edit(text: str, changes: list[tuple[int, str, bool]]) -> tuple[int, int, str]:
+    """One (start, end, replacement) edit of a line's changed characters: from the first to
+    the last, the characters between them kept (one edit a line, not one a run: a long
+    traditional report would otherwise carry thousands). A pinyin reading between them is
+    kept too; T001's fix of it waits for the next pass."""
+    start, end = changes[0][0], changes[-1][0] + 1
+    chars = list(text[start:end])
+    for offset, simple, _ in changes:
+        chars[offset - start] = simple
+    return start, end, "".join(chars)
 
 
 class HalfWidthPunctuation(Check):
@@ -475,9 +475,14 @@ class UnfilledPlaceholder(Check):
     )
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
+        # Matched on the normalised line, so traditional (單位名稱) and full-width ＸＸ are
+        # found by the same patterns; the span and the quoted text are the original's.
         chrome = doc.derived(_chrome)
+        text = doc.source.text
         for line in doc.lines:
             if line.index in chrome:
                 continue
-            for p in find_placeholders(line.text):
-                yield self.diagnostic(line.start + p.start, line.start + p.end, text=p.text)
+            aligned = line.text if len(line.text) == len(line.norm) else None
+            for p in find_placeholders(line.norm, aligned):
+                start, end = line.orig_span(p.start, p.end)
+                yield self.diagnostic(start, end, text=text[start:end])
