@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -16,9 +17,14 @@ from typer.testing import CliRunner
 
 from bench.generate import generate
 from xxgk_lint import __version__
+from xxgk_lint.check import select_checks
 from xxgk_lint.cli import app
-from xxgk_lint.engine import discover
+from xxgk_lint.engine import FileResult, discover, lint_source
 from xxgk_lint.parallel import SERIAL_BELOW
+from xxgk_lint.report.full import render as render_full
+from xxgk_lint.report.summary import Counts
+from xxgk_lint.settings import Settings
+from xxgk_lint.source import decode
 
 from .conftest import ROOT
 
@@ -118,19 +124,152 @@ def test_gb18030_file_is_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("make", "problem"),
     [
-        (lambda p: p.write_bytes(b"\x7fELF\x02\x01\x01" + bytes(500)), "binary"),
+        (
+            lambda p: p.write_bytes(b"\x7fELF\x02\x01\x01" + bytes(500)),
+            "binary file, not a text report",
+        ),
         (lambda p: p.write_bytes(b""), "empty file"),
         (lambda p: p.write_bytes(b"  \n\r\n"), "empty file"),
     ],
+    ids=["binary", "empty", "blank"],
 )
 def test_bad_files_give_one_line_and_exit_two(tmp_path: Path, make, problem: str) -> None:
     path = tmp_path / "bad.txt"
     make(path)
-    result = run("check", str(path))
+    result = run("check", "--no-cache", str(path))
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"xxgk-lint: {path}: {problem}" or problem in result.stderr
-    assert "Traceback" not in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr == f"xxgk-lint: {path}: {problem}\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        ([], "未能读取 1 个文件，没有文件完成检查。"),
+        (["--lang", "en"], "1 file(s) could not be read; no file was checked."),
+        (["--format", "concise"], "未能读取 1 个文件，没有文件完成检查。"),
+    ],
+)
+def test_an_unreadable_only_input_is_not_called_a_success(
+    tmp_path: Path, args: list[str], said: str
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"\x7fELF\x02\x01\x01" + bytes(500))
+    result = run("check", "--no-cache", *args, str(path))
+    assert result.exit_code == 2
+    assert result.stdout.strip().splitlines()[-1] == said
+    assert "全部检查通过" not in result.stdout and "All checks passed" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        ([], "1 个文件未发现问题；未能读取 1 个文件。"),
+        (
+            ["--format", "concise", "--lang", "en"],
+            "No problems found in 1 file(s); 1 file(s) could not be read.",
+        ),
+    ],
+)
+def test_a_good_file_beside_an_unreadable_one_is_not_all_passed(
+    tmp_path: Path, args: list[str], said: str
+) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(500))
+    good = str(EXAMPLES / "clean-2021.txt")
+    result = run("check", "--no-cache", *args, good, str(tmp_path / "bad.txt"))
+    assert result.exit_code == 2
+    assert result.stdout.strip().splitlines()[-1] == said
+    machine = run("check", "--no-cache", "--format", "json", good, str(tmp_path / "bad.txt"))
+    assert [f["path"] for f in json.loads(machine.stdout)["files"]] == [good]
+
+
+def test_a_closed_pipe_ends_the_run_quietly() -> None:
+    """The examples' JSON (over 100 KB) does not fit in a pipe's buffer: writing fails."""
+    command = [sys.executable, "-m", "xxgk_lint.cli", "check", "--no-cache", "--format", "json"]
+    proc = subprocess.Popen(
+        [*command, "--jobs", "1", str(EXAMPLES)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()  # as `| head` does
+    assert proc.wait(timeout=60) == 1
+    assert b"internal error" not in proc.stderr.read()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "共发现 1 个问题，涉及 1 个文件（提示 1）；未能读取 2 个文件。"),
+        ("en", "Found 1 problem in 1 file(s) (1 info); 2 file(s) could not be read."),
+    ],
+)
+def test_full_summary_counts_unreadable_files(lang: str, said: str) -> None:
+    report = "某某局2016年报告\n全年收到申请4件,均已办结。\n"
+    ok = lint_source(decode(report.encode(), "ok.txt"), select_checks(["T006"]), Settings())
+    bad = [FileResult("bad.txt", error="empty file"), FileResult("x.bin", error="binary file")]
+    out = io.StringIO()
+    counts = render_full([bad[0], ok, bad[1]], out, lang)
+    assert (counts.files, counts.unreadable, counts.total) == (1, 2, 1)
+    lines = out.getvalue().splitlines()
+    assert lines[-1] == said
+    assert not any("bad.txt" in line or "x.bin" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("files", "unreadable", "zh", "en"),
+    [
+        (2, 0, "全部检查通过（2 个文件）。", "All checks passed (2 files)."),
+        (0, 0, "没有检查任何文件。", "No file was checked."),
+        (
+            0,
+            1,
+            "未能读取 1 个文件，没有文件完成检查。",
+            "1 file(s) could not be read; no file was checked.",
+        ),
+        (
+            2,
+            1,
+            "2 个文件未发现问题；未能读取 1 个文件。",
+            "No problems found in 2 file(s); 1 file(s) could not be read.",
+        ),
+    ],
+)
+def test_summary_line_claims_success_only_when_every_file_was_checked(
+    files: int, unreadable: int, zh: str, en: str
+) -> None:
+    counts = Counts()
+    for i in range(files):
+        counts.add(FileResult(f"ok{i}.txt"))
+    for i in range(unreadable):
+        counts.add(FileResult(f"bad{i}.txt", error="empty file"))
+    assert (counts.summary_line("zh"), counts.summary_line("en")) == (zh, en)
+    assert counts.passed == (files > 0 and not unreadable)
+
+
+def test_full_output_groups_findings_of_one_code_after_three(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    lines = [f"第{n}项工作已经完成,效果良好。" for n in "一二三四五六"]
+    path.write_text("某某局2016年报告\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    args = ["check", "--no-cache", "--select", "T006", str(path)]
+
+    zh = run(*args).stdout.splitlines()
+    assert [line for line in zh if ": T006 " in line] == [
+        f"{path}:{n}:10: T006 中文语句中使用了半角标点“,”，应为全角“，”" for n in (2, 3, 4)
+    ]
+    assert f"{path}: …… 另有 3 处 T006" in zh
+    assert zh[-2:] == ["T006×6", "共发现 6 个问题，涉及 1 个文件（提示 6）。"]
+
+    en = run(*args, "--lang", "en").stdout.splitlines()
+    assert len([line for line in en if ": T006 " in line]) == 3
+    assert f"{path}: … and 3 more T006" in en
+    assert en[-1] == "Found 6 problems in 1 file(s) (6 info)."
+
+    concise = run(*args, "--format", "concise").stdout.splitlines()
+    assert [line.split(": T006 ")[0] for line in concise[:-1]] == [
+        f"{path}:{n}:10" for n in range(2, 8)
+    ]
+    assert not any("另有" in line for line in concise)
+    diagnostics = json.loads(run(*args, "--format", "json").stdout)["files"][0]["diagnostics"]
+    assert [(d["code"], d["line"]) for d in diagnostics] == [("T006", n) for n in range(2, 8)]
 
 
 def test_missing_path_and_empty_folder(tmp_path: Path) -> None:

@@ -215,7 +215,9 @@ def check(
             targets = _targets(files, resolver, folder_for, max_bytes)
             keep_lines = output_format is OutputFormat.full and not statistics
             results = lint_many(targets, Settings(max_bytes=max_bytes), jobs, keep_lines=keep_lines)
-        shown = _baselined(_readable(results, failed), baseline, write_baseline)
+        # The human formats' summaries count unreadable files; machine formats list checked ones.
+        human = output_format in (OutputFormat.full, OutputFormat.concise) and not statistics
+        shown = _baselined(_readable(results, failed, human), baseline, write_baseline)
         # Fixing standard input prints the fixed report on stdout: findings go to stderr.
         report_to = sys.stderr if fixing and fix and "-" in paths and not diff else None
         counts = _render(shown, output_format, output_file or report_to, run_lang, statistics)
@@ -224,6 +226,9 @@ def check(
     except XxgkLintError as exc:
         _fail(str(exc))
         raise typer.Exit(2) from None
+    except BrokenPipeError:  # the reader of the output went away (| head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
     except Exception as exc:  # an internal error must not cost the user a traceback
         if debug:
             raise
@@ -289,15 +294,17 @@ def _targets(files, resolver, cache_folder, max_bytes: int):
         yield Target(path, display, settings, folder)
 
 
-def _readable(results, failed: list[str]):
-    """The results of files that could be checked; each other file gets one line on stderr
-    (and is recorded in ``failed``: the run exits 2)."""
+def _readable(results, failed: list[str], keep_errors: bool = False):
+    """The results of files that could be checked (with ``keep_errors``, the others too, for
+    the summary to count); each other file gets one line on stderr (and is recorded in
+    ``failed``: the run exits 2)."""
     for result in results:
         if result.error:
             _fail(f"{result.path}: {result.error}")
             failed.append(result.path)
-        else:
-            yield result
+            if not keep_errors:
+                continue
+        yield result
 
 
 def _baselined(results, baseline: Path | None, write_baseline: Path | None):

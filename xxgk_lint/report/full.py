@@ -81,6 +81,11 @@ def render(results: Iterable[FileResult], out: TextIO, lang: str) -> Counts:
     if counts.by_code:
         codes = "  ".join(f"{code}×{n}" for code, n in sorted(counts.by_code.items()))
         console.print(f"[dim]{codes}[/]")
-    colour = COLOURS["error"] if counts.by_severity.get("error") else "bold green"
+    if counts.by_severity.get("error") or counts.unreadable:
+        colour = COLOURS["error"]
+    elif not counts.files:  # nothing was checked: not a success to show in green
+        colour = COLOURS["warning"]
+    else:
+        colour = "bold green"
     console.print(f"[{colour}]{counts.summary_line(lang)}[/]")
     return counts
