@@ -24,6 +24,22 @@ def test_d004_department_after_31_january() -> None:
     assert (f.line, f.column, f.end_column) == (6, 3, 13)
 
 
+@pytest.mark.parametrize(
+    ("issuer", "signed"),
+    [
+        ("某某市统计局", "２０２３年２月２０日"),  # full-width digits
+        ("某某市統計局", "2023年2月20日"),  # a traditional department name
+        ("某某市統計局", "２０２３年２月２０日"),
+    ],
+    ids=["full-width-date", "traditional-issuer", "both"],
+)
+def test_d004_department_variants(issuer: str, signed: str) -> None:
+    (f,) = lint_text(report(issuer, 2022, signed), "D004")
+    assert f.code == "D004"
+    assert f.data == {"published": "2023-02-20", "deadline": "2023-01-31"}
+    assert (f.line, f.column, f.end_column) == (6, 3, 13)
+
+
 def test_d004_government_office_is_a_department() -> None:
     text = report("某某县人民政府办公室", 2022, "二〇二三年二月十日", title_issuer="")
     (f,) = lint_text(text, "D004")

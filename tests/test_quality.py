@@ -35,6 +35,13 @@ def test_q001_fires(body: str, key: str) -> None:
     assert judge(to_simplified(body)) == key
 
 
+def test_q001_half_width_heading_and_traditional_nothing() -> None:
+    (f,) = lint_text(problems("暫無.\n", "五.存在的主要问题及改进情况"), "Q001")
+    assert f.code == "Q001"
+    assert (f.line, f.column, f.end_column) == (4, 1, 15)
+    assert judge(to_simplified("暫無.\n")) == "nothing"
+
+
 @pytest.mark.parametrize(
     ("body", "heading"),
     [

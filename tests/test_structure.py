@@ -141,6 +141,20 @@ def test_s003_repeat_traditional_and_full_width() -> None:
     assert (f.line, f.column, f.data) == (7, 1, {"expected": 3, "found": 2})
 
 
+def test_s003_repeat_half_width_brackets() -> None:
+    text = (
+        TITLE + "一、总体情况\n(一)组织领导\n正文。\n(二)制度建设\n正文。\n(二)平台建设\n正文。\n"
+    )
+    f = one(lint_text(text, "S003"), "S003")
+    assert (f.line, f.column, f.end_column, f.data) == (7, 1, 4, {"expected": 3, "found": 2})
+
+
+def test_s003_skip_full_width_digits() -> None:
+    text = TITLE + "１．甲\n正文。\n２．乙\n正文。\n４．丙\n正文。\n"
+    f = one(lint_text(text, "S003"), "S003")
+    assert (f.line, f.column, f.end_column, f.data) == (6, 1, 3, {"expected": 3, "found": 4})
+
+
 def test_s003_backwards_and_only_the_first_break() -> None:
     text = TITLE + "1.甲\n正文。\n2.乙\n正文。\n4.丙\n正文。\n3.丁\n正文。\n7.戊\n正文。\n"
     f = one(lint_text(text, "S003"), "S003")
@@ -243,6 +257,12 @@ def test_s005_traditional() -> None:
     assert one(lint_text(text, "S005"), "S005").data == {"section": "problems"}
 
 
+def test_s005_full_width_digit_headings() -> None:
+    f = one(lint_text(TITLE + "１．甲\n２．乙\n正文\n", "S005"), "S005")
+    assert (f.line, f.column, f.end_column) == (2, 1, 4)
+    assert "甲" in f.message
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -286,6 +306,7 @@ def test_s006_incomplete_title(title: str, missing: str) -> None:
     [
         "某某市统计局2023年政府信息公开工作年度报告",
         "某某市統計局2023年政府信息公開工作年度報告",
+        "某某市統計局２０２３年政府信息公開工作年度報告",
         "某某市统计局 2023 年 政府信息公开 工作年度报告",
         "某某县人民政府\n2023年政府信息公开工作年度报告",
         "关于2023年度某某市统计局政府信息公开工作年度报告",
@@ -322,6 +343,18 @@ def test_s007_swapped_parts() -> None:
     assert (f.line, f.column, f.end_column) == (6, 1, 13)
     assert f.data == {"section": "active"}
     assert "收到和处理" in f.message
+
+
+def test_s007_swapped_parts_half_width_dots_and_indented() -> None:
+    # 一. headings (S004's business) indented with full-width spaces are still the parts
+    body = "".join(
+        f"\u3000\u3000{line.replace('、', '.', 1)}\n" if line[1:2] == "、" else f"{line}\n"
+        for line in SWAPPED.splitlines()
+    )
+    assert body.startswith("\u3000\u3000一.总体情况\n正文。\n\u3000\u3000二.收到和处理")
+    f = one(lint_text(TITLE + body, "S007"), "S007")
+    assert (f.line, f.column, f.end_column) == (6, 3, 15)
+    assert f.data == {"section": "active"}
 
 
 def test_s007_one_part_moved_to_the_front_traditional() -> None:
