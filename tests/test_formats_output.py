@@ -60,6 +60,17 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(report: Path) -> None:
         assert rule["shortDescription"]["text"]
         assert rule["fullDescription"]["text"]
         assert rule["help"]["text"] and rule["help"]["markdown"]
+        # Every rule's help says how its positions are counted, in each output language.
+        for help_text in (rule["help"]["text"], rule["help"]["markdown"]):
+            assert "从 1 开始" in help_text and "Unicode 码位" in help_text
+            assert "段落序号" in help_text and "HTML 源代码" in help_text
+            assert "从第一页起" in help_text
+    english = json.loads(run("--format", "sarif", "--lang", "en", "年报").stdout)
+    for rule in english["runs"][0]["tool"]["driver"]["rules"]:
+        for help_text in (rule["help"]["text"], rule["help"]["markdown"]):
+            assert "1-based" in help_text and "Unicode code points" in help_text
+            assert "paragraph number" in help_text and "HTML source" in help_text
+            assert "first page" in help_text
     results = {r["ruleId"]: r for r in sarif_run["results"]}
     t006 = results["T006"]
     assert rules[t006["ruleIndex"]]["id"] == "T006"

@@ -4,7 +4,8 @@ Columns count Unicode code points (``columnKind``), as every other format does. 
 the working folder are given relative to ``%SRCROOT%``; every rule the run knows is described
 from its documentation (``RuleDoc``) and help; fixes are carried as SARIF ``fixes``; the
 baseline fingerprint is the result's ``partialFingerprints`` so an alert follows a finding
-across edits elsewhere in the report.
+across edits elsewhere in the report. Each rule's help ends with ``POSITIONS``: how lines and
+columns are counted in text, Word, web pages and PDF.
 """
 
 from __future__ import annotations
@@ -23,6 +24,20 @@ from .summary import Counts
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 ROOT = "%SRCROOT%"
+POSITIONS = {
+    "zh": (
+        "位置：行号和列号从 1 开始，列按 Unicode 码位计数。Word 文件的行号是段落序号"
+        "（表格单元格中的段落按阅读顺序计数），列包括自动编号；网页的行和列是 HTML 源代码中的"
+        "位置；PDF 的行号是从第一页起依次计数的文字行。"
+    ),
+    "en": (
+        "Positions: lines and columns are 1-based; columns count Unicode code points. In a Word "
+        "file the line is the paragraph number (paragraphs in table cells counted in reading "
+        "order) and columns include automatic numbering; in a web page the line and column are "
+        "those of the HTML source; in a PDF the line is the text line counted from the first page."
+    ),
+}
+"""How every rule's positions are counted, added to each rule's help."""
 
 
 def _text(zh: str, en: str, lang: str) -> str:
@@ -44,6 +59,9 @@ def rule_descriptor(cls: type, lang: str) -> dict[str, Any]:
     if doc.passes:
         lines.append(f"{passes}: {doc.passes}")
         markdown.append(f"{passes}: `{doc.passes}`")
+    positions = POSITIONS["en" if lang == "en" else "zh"]
+    lines.append(positions)
+    markdown.append(positions)
     return {
         "id": cls.code,
         "name": cls.name,
