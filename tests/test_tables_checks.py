@@ -118,9 +118,11 @@ def test_wrong_cell_in_the_balance_rows(row: str, column: int, was: str) -> None
     assert (finding.line, finding.column) == _at(text, "93")
 
 
-def test_balance_broken_with_consistent_rows() -> None:
-    t3 = table3("2021", DEFAULT_RESULTS).set((NEW,), 0, "23").set((NEW,), 6, "27")
-    text = _report("pipe", t3=t3)
+@pytest.mark.parametrize("form", ["pipe", "flat"])
+@pytest.mark.parametrize("edition", YEARS)
+def test_balance_broken_with_consistent_rows(form: str, edition: str) -> None:
+    t3 = table3(edition, DEFAULT_RESULTS).set((NEW,), 0, "23").set((NEW,), 6, "27")
+    text = _report(form, edition, t3=t3)
     findings = lint_text(text, "N003")
     assert [(f.data["row"], f.data["column"]) for f in findings] == [
         ("四、结转下年度继续办理", "自然人"),
@@ -128,11 +130,22 @@ def test_balance_broken_with_consistent_rows() -> None:
     ]
     assert findings[0].data["expected"] == 7 and findings[0].data["found"] == 2
     assert "一 + 二 = 三（七）+ 四" in findings[0].message
+    assert (findings[0].line, findings[0].column) == _at(text, "2", after=CARRY)
 
 
-def test_result_total_not_the_sum_of_results() -> None:
+@pytest.mark.parametrize("form", ["pipe", "flat"])
+@pytest.mark.parametrize("edition", YEARS)
+def test_balance_holds_when_new_and_carried_forward_grow_together(form: str, edition: str) -> None:
+    # Five more new applications, all still open at the end of the year: 一 + 二 = 三（七）+ 四.
+    t3 = table3(edition, DEFAULT_RESULTS, carried_forward=[7, 0, 0, 0, 0, 0])
+    assert t3.values[(NEW,)][0] == "23" and t3.values[(CARRY,)][6] == "7"
+    assert lint_text(_report(form, edition, t3=t3), "N003") == []
+
+
+@pytest.mark.parametrize("form", ["pipe", "flat"])
+def test_result_total_not_the_sum_of_results(form: str) -> None:
     t3 = table3("2021", DEFAULT_RESULTS).set((TOTAL7,), 0, "19").set((TOTAL7,), 6, "23")
-    text = _report("pipe", t3=t3)
+    text = _report(form, t3=t3)
     findings = lint_text(text, "N003")
     results = [f for f in findings if "各项办理结果之和" in f.message]
     assert [(f.data["row"], f.data["column"], f.data["expected"]) for f in results] == [
@@ -140,6 +153,16 @@ def test_result_total_not_the_sum_of_results() -> None:
         ("（七）总计", "总计", 21),
     ]
     assert (results[0].line, results[0].column) == _at(text, "19", after="（七）总计")
+
+
+@pytest.mark.parametrize("form", ["pipe", "flat"])
+def test_result_total_over_every_result_row(form: str) -> None:
+    # A count in every result row, each group's last leaf included: （七）总计 adds them all.
+    rows = table3("2021").result_rows()
+    results = {row: [1 + i % 3, i % 2, 0, 0, 1, 0] for i, row in enumerate(rows)}
+    t3 = table3("2021", results)
+    assert t3.values[(TOTAL7,)][6] == str(sum(sum(counts) for counts in results.values()))
+    assert lint_text(_report(form, t3=t3), "N003") == []
 
 
 def test_2019_single_other_row_wrong_cell() -> None:
@@ -166,9 +189,10 @@ def test_group_subtotal_row_a_report_adds() -> None:
 
 
 @pytest.mark.parametrize("form", FORMS)
-def test_table4_group_total(form: str) -> None:
+@pytest.mark.parametrize("edition", YEARS)
+def test_table4_group_total(form: str, edition: str) -> None:
     values = ["1", "0", "0", "1", "9", "0", "0", "0", "1", "1", "0", "0", "0", "0", "0"]
-    text = _report(form, t4=values)
+    text = _report(form, edition, t4=values)
     finding = _only(lint_text(text, "N003"), "N003")
     assert finding.data == {
         "table": "四",
@@ -180,12 +204,37 @@ def test_table4_group_total(form: str) -> None:
     assert (finding.line, finding.column) == _at(text, "9", after="复议后起诉")
 
 
+@pytest.mark.parametrize("form", ["pipe", "tabs", "flat"])
+@pytest.mark.parametrize("edition", YEARS)
+def test_table4_litigation_after_review_total(form: str, edition: str) -> None:
+    values = ["1", "0", "0", "1", "2", "0", "0", "0", "1", "1", "0", "1", "1", "0", "5"]
+    text = _report(form, edition, t4=values)
+    finding = _only(lint_text(text, "N003"), "N003")
+    assert finding.data == {
+        "table": "四",
+        "row": "行政诉讼/复议后起诉",
+        "column": "总计",
+        "expected": 2,
+        "found": 5,
+    }
+    assert (finding.line, finding.column) == _at(text, "5", after="复议后起诉")
+
+
+@pytest.mark.parametrize("form", ["pipe", "tabs", "flat"])
+@pytest.mark.parametrize("edition", YEARS)
+def test_table4_groups_that_add_up(form: str, edition: str) -> None:
+    # Every group non-zero and each total = 维持 + 纠正 + 其他 + 尚未审结.
+    values = ["2", "1", "0", "1", "4", "1", "0", "0", "0", "1", "0", "1", "1", "1", "3"]
+    assert lint_text(_report(form, edition, t4=values), "N003") == []
+
+
+@pytest.mark.parametrize("form", ["pipe", "flat"])
 @pytest.mark.parametrize(
     ("text", "expected"), [("-1", "non-negative integer"), ("1.5", "non-negative integer")]
 )
-def test_negative_or_fractional_count(text: str, expected: str) -> None:
+def test_negative_or_fractional_count(text: str, expected: str, form: str) -> None:
     t3 = table3("2021", DEFAULT_RESULTS).set(("（五）不予处理", "2.重复申请"), 3, text)
-    report_text = _report("pipe", t3=t3)
+    report_text = _report(form, t3=t3)
     findings = [f for f in lint_text(report_text, "N003") if f.data["expected"] == expected]
     assert len(findings) == 1
     assert findings[0].data["found"] == text
@@ -194,6 +243,16 @@ def test_negative_or_fractional_count(text: str, expected: str) -> None:
 
 def test_a_change_may_be_negative_and_an_amount_fractional() -> None:
     text = _report("pipe", "2019", t2={"行政处罚": ["40", "-3", "58"]})
+    assert lint_text(text, "N003") == []
+
+
+@pytest.mark.parametrize("form", ["pipe", "flat"])
+def test_fee_amount_may_be_fractional_and_counts_large(form: str) -> None:
+    # 万元 amounts have decimals; large whole counts are counts.
+    results = {**DEFAULT_RESULTS, (GRANTED,): [1250, 36, 4, 0, 7, 0]}
+    t2 = {"行政事业性收费": ["0.75"], "行政许可": ["10386"]}
+    text = _report(form, t2=t2, t3=table3("2021", results))
+    assert "0.75" in text and "1297" in text
     assert lint_text(text, "N003") == []
 
 
@@ -305,14 +364,55 @@ def test_two_tables_three_make_the_text_ambiguous() -> None:
     assert lint_text(text, "N004") == []
 
 
+OTHER_2019 = {**DEFAULT_RESULTS, ("（六）其他处理",): [1, 0, 0, 0, 0, 0]}
+"""2019 results with the 试行 format's single （六）其他处理 row: 新收 23, 办结 22."""
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize(
+    ("overview", "needle", "text_value", "table_value"),
+    [
+        ("全年共收到政府信息公开申请30件，均已按时答复。", "30件", 30, 23),
+        ("共办结政府信息公开申请20件。", "20件", 20, 22),
+        ("其他处理3件。", "3件", 3, 1),
+        ("政府信息公开申请结转下年度继续办理5件。", "5件", 5, 2),
+        ("因政府信息公开被申请行政复议3件。", "3件", 3, 2),
+    ],
+)
+def test_2019_text_numbers_against_the_trial_tables(
+    overview: str, needle: str, text_value: int, table_value: int, form: str
+) -> None:
+    text = _report(form, "2019", t3=table3("2019", OTHER_2019), overview=overview)
+    finding = _only(lint_text(text, "N004"), "N004")
+    assert finding.data == {"text_value": text_value, "table_value": table_value}
+    assert (finding.line, finding.column) == _at(text, needle, after="一、总体情况")
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize(
+    "overview",
+    [
+        "全年共收到政府信息公开申请23件，均已按时答复。",
+        "共办结政府信息公开申请22件。",
+        "其他处理1件。",
+        "政府信息公开申请结转下年度继续办理2件。",
+        "因政府信息公开被申请行政复议2件。",
+    ],
+)
+def test_2019_text_that_agrees_with_the_trial_tables(overview: str, form: str) -> None:
+    text = _report(form, "2019", t3=table3("2019", OTHER_2019), overview=overview)
+    assert lint_text(text, "N004") == []
+
+
 # ---- N005 -----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("placeholder", ["/", "—", "空"])
-def test_placeholder_cell(form: str, placeholder: str) -> None:
-    t3 = table3("2021", DEFAULT_RESULTS).set((GRANTED,), 2, placeholder)
-    text = _report(form, t3=t3)
+@pytest.mark.parametrize("edition", YEARS)
+def test_placeholder_cell(form: str, placeholder: str, edition: str) -> None:
+    t3 = table3(edition, DEFAULT_RESULTS).set((GRANTED,), 2, placeholder)
+    text = _report(form, edition, t3=t3)
     finding = _only(lint_text(text, "N005"), "N005")
     assert finding.data == {"table": "三", "row": "（一）予以公开", "column": "科研机构"}
     assert finding.severity.value == "warning"
@@ -359,3 +459,25 @@ def test_blank_in_table2_and_table4() -> None:
         {"table": "二", "row": "行政强制", "column": "本年处理决定数量"},
         {"table": "四", "row": "行政诉讼/复议后起诉", "column": "其他结果"},
     ]
+
+
+@pytest.mark.parametrize("form", ["pipe", "tabs", "flat"])  # a run of numbers loses a blank
+def test_blank_in_the_2019_table2(form: str) -> None:
+    t2 = {"规范性文件": ["4", "/", "27"], "行政许可": ["35", "", "1326"]}
+    text = _report(form, "2019", t2=t2)
+    findings = lint_text(text, "N005")
+    assert [f.data for f in findings] == [
+        {"table": "二", "row": "规范性文件", "column": "本年新公开数量"},
+        {"table": "二", "row": "行政许可", "column": "本年增/减"},
+    ]
+    assert (findings[0].line, findings[0].column) == _at(text, "/", after="规范性文件")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_2019_merged_cells_and_zero_counts_are_not_blank(form: str) -> None:
+    # The 试行 表二 merges the last two cells of 行政事业性收费 and 政府集中采购 (a covered
+    # position is empty in pipe and tab form); a year without applications writes 0s.
+    t3 = table3("2019", {}, carried_over=[0] * 6, carried_forward=[0] * 6)
+    text = _report(form, "2019", t3=t3)
+    assert t3.values[(TOTAL7,)] == ["0"] * 7
+    assert lint_text(text, "N005", "N003") == []

@@ -16,6 +16,7 @@ from tests.tables_builders import (
     table3,
     table3_spans,
     table4_spans,
+    tabs,
 )
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -35,13 +36,13 @@ def _full(render, edition: str, year: int, t2_edition: str | None = None) -> str
     )
 
 
-@pytest.mark.parametrize("render", [pipe, flat])
+@pytest.mark.parametrize("render", [pipe, tabs, flat])
 @pytest.mark.parametrize(("edition", "year"), [("2021", 2023), ("2019", 2020)])
 def test_the_editions_own_tables_pass(render, edition: str, year: int) -> None:
     assert lint_text(_full(render, edition, year), "F001") == []
 
 
-@pytest.mark.parametrize("render", [pipe, flat])
+@pytest.mark.parametrize("render", [pipe, tabs, flat])
 def test_trial_format_columns_in_a_2021_report(render) -> None:
     text = _full(render, "2021", 2023, t2_edition="2019")
     findings = lint_text(text, "F001")
@@ -50,11 +51,12 @@ def test_trial_format_columns_in_a_2021_report(render) -> None:
     assert "本年新制作数量" in findings[0].message
 
 
-def test_single_other_row_of_2019_in_a_2021_report() -> None:
+@pytest.mark.parametrize("render", [pipe, tabs])
+def test_single_other_row_of_2019_in_a_2021_report(render) -> None:
     text = report(
-        pipe(table2_spans("2021")),
-        pipe(table3_spans(table3("2019", DEFAULT_RESULTS))),
-        pipe(table4_spans()),
+        render(table2_spans("2021")),
+        render(table3_spans(table3("2019", DEFAULT_RESULTS))),
+        render(table4_spans()),
         year=2022,
     )
     finding = lint_text(text, "F001")[0]
@@ -70,8 +72,9 @@ def test_central_purchasing_row_in_a_2021_table() -> None:
     assert (finding.line, finding.column) == _at(text, "政府集中采购")
 
 
-def test_2021_tables_in_a_2019_report() -> None:
-    text = _full(flat, "2021", 2020)
+@pytest.mark.parametrize("render", [tabs, flat])
+def test_2021_tables_in_a_2019_report(render) -> None:
+    text = _full(render, "2021", 2020)
     findings = lint_text(text, "F001")
     assert {(f.data["expected_edition"], f.data["found"]) for f in findings} == {("2019", "2021")}
     assert len(findings) == 2  # 表二 and 表三 each show the 2021 layout

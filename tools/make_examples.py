@@ -183,14 +183,17 @@ def _docx_table(document, rows: list[list[str]]) -> None:
     width = max(len(r) for r in rows)
     table = document.add_table(rows=len(rows), cols=width)
     table.style = "Table Grid"
+    # The grid's cells taken once, before any merge (``table.cell`` walks the whole table on
+    # every call): merged regions are disjoint, so a cell is unchanged until its own merge.
+    grid = table._cells
     for r, row in enumerate(spans(rows)):
         for c, span in enumerate(row):
             if span is None:
                 continue
-            cell = table.cell(r, c)
+            cell = grid[r * width + c]
             h, w = span
             if h > 1 or w > 1:
-                cell = cell.merge(table.cell(r + h - 1, c + w - 1))
+                cell = cell.merge(grid[(r + h - 1) * width + c + w - 1])
             cell.text = rows[r][c] if c < len(rows[r]) else ""
 
 
