@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
 import subprocess
 import sys
 import time
@@ -450,6 +452,17 @@ def test_start_up_imports_only_what_the_command_needs(broken: Path) -> None:
     assert "xxgk_lint.engine" in one_report
     # no terminal renderer, no worker pool for one file, no pydantic (typer < 0.29)
     assert not {"rich", "multiprocessing", "concurrent.futures", "pydantic"} & one_report
+
+
+def test_full_output_loads_rich_only_where_colour_can_show(broken: Path) -> None:
+    piped = _modules_after(["check", "--no-cache", str(broken)])
+    assert "rich.console" not in piped
+    command = [sys.executable, "-m", "xxgk_lint.cli", "check", "--no-cache", str(broken)]
+    plain = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    env = {**os.environ, "FORCE_COLOR": "1", "COLUMNS": "80"}
+    coloured = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+    assert "\x1b[" in coloured.stdout and "\x1b[" not in plain.stdout
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured.stdout) == plain.stdout
 
 
 def test_a_bad_path_anywhere_stops_the_run_before_any_output(broken: Path, tmp_path: Path) -> None:
