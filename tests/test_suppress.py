@@ -156,3 +156,91 @@ def test_markdown_and_html_files(tmp_path: Path, monkeypatch) -> None:
         f["path"]: [(d["code"], d["line"], d["column"]) for d in f["diagnostics"]] for f in files
     }
     assert found == {"r.md": [("T006", 5, 9)], "r.html": [("T006", 6, 12)]}
+
+
+def _lint_files(files: dict[str, str]) -> dict[str, list[tuple[str, int, int]]]:
+    """(code, line, column) of the T006 and X001 findings of each file, checked by the CLI."""
+    for name, text in files.items():
+        Path(name).write_text(text, encoding="utf-8")
+    args = ["check", "--no-cache", "--format", "json", "--select", "T006,X001", *files]
+    outcome = CliRunner().invoke(app, args)
+    assert outcome.exit_code in (0, 1), outcome.output
+    return {
+        f["path"]: [(d["code"], d["line"], d["column"]) for d in f["diagnostics"]]
+        for f in json.loads(outcome.stdout)["files"]
+    }
+
+
+def _page(*body: str) -> str:
+    """An HTML page: the title in line 2, the section heading in line 3, then ``body``."""
+    return (
+        "<html><head><meta charset='utf-8'></head><body>\n"
+        f"<h1>{TITLE}</h1>\n<p>一、主动公开政府信息情况</p>\n"
+        + "".join(f"{line}\n" for line in body)
+        + "</body></html>\n"
+    )
+
+
+def test_markdown_and_html_disable_enable_region(tmp_path: Path, monkeypatch) -> None:
+    # The same line (one T006 at column 9) inside the region and again after it: only the
+    # copy after the enable comment is reported, in both formats.
+    monkeypatch.chdir(tmp_path)
+    found = _lint_files(
+        {
+            "r.md": report(
+                "<!-- xxgk-lint: disable=T006 -- 引用原文，保留半角标点 -->",
+                FIRST,
+                SECOND,
+                "<!-- xxgk-lint: enable=T006 -->",
+                FIRST,
+            ),
+            "r.html": _page(
+                "<!-- xxgk-lint: disable=T006 -- 引用原文，保留半角标点 -->",
+                f"<p>{FIRST}</p>",
+                f"<p>{SECOND}</p>",
+                "<!-- xxgk-lint: enable=T006 -->",
+                f"<p>{FIRST}</p>",
+            ),
+        }
+    )
+    # Markdown: lines 4-5 are inside, line 7 after; HTML: lines 5-6 inside, line 8 after
+    # (page source lines; ``<p>`` moves the column from 9 to 12).
+    assert found == {"r.md": [("T006", 7, 9)], "r.html": [("T006", 8, 12)]}
+
+
+def test_markdown_and_html_region_without_enable_and_all_rules(tmp_path: Path, monkeypatch):
+    # An unclosed region runs to the end of the file; a region naming no code covers T006 too.
+    monkeypatch.chdir(tmp_path)
+    found = _lint_files(
+        {
+            "r.md": report(FIRST, "<!-- xxgk-lint: disable -->", SECOND, FIRST),
+            "r.html": _page(f"<p>{FIRST}</p>", "<!-- xxgk-lint: disable -->", f"<p>{SECOND}</p>"),
+        }
+    )
+    assert found == {"r.md": [("T006", 3, 9)], "r.html": [("T006", 4, 12)]}
+
+
+def test_markdown_and_html_unused_region_is_x001(tmp_path: Path, monkeypatch) -> None:
+    # The region holds only a clean line (full-width comma): its disable comment is X001, at
+    # the comment's own line and columns; the enable that closes it is not reported. The
+    # T006 after the region still fires.
+    monkeypatch.chdir(tmp_path)
+    clean = "全年主动公开信息，共计十二条。"
+    disable = "<!-- xxgk-lint: disable=T006 -->"
+    found = _lint_files(
+        {
+            "r.md": report(disable, clean, "<!-- xxgk-lint: enable=T006 -->", SECOND),
+            "r.html": _page(
+                disable, f"<p>{clean}</p>", "<!-- xxgk-lint: enable=T006 -->", f"<p>{SECOND}</p>"
+            ),
+        }
+    )
+    assert found == {
+        "r.md": [("X001", 3, 1), ("T006", 6, 9)],
+        "r.html": [("X001", 4, 1), ("T006", 7, 12)],
+    }
+    args = ["check", "--no-cache", "--format", "json", "--select", "T006,X001", "r.html"]
+    (page,) = json.loads(CliRunner().invoke(app, args).stdout)["files"]
+    (x001,) = [d for d in page["diagnostics"] if d["code"] == "X001"]
+    assert x001["end_column"] == len(disable) + 1
+    assert x001["data"] == {"codes": ["T006"]}
