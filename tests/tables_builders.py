@@ -302,8 +302,14 @@ def flat(spans: list[list[Spec]], run_numbers: bool = False, header_run: bool = 
     return "\n".join(lines)
 
 
+VALUE_WORDS = ("若干", "不详")
+"""Words the tests write where a number belongs: a flattened row runs them with its numbers."""
+
+
 def _is_number(text: str) -> bool:
-    return re.fullmatch(r"-?\d+(?:\.\d+)?(?:元|万元|件)?|/|-|—|空|", text) is not None
+    """A value of a cell (a number with any minus sign, a placeholder, a word for a number)."""
+    number = r"[-−‐–—－﹣]?\d+(?:\.\d+)?(?:元|万元|件)?"
+    return text in VALUE_WORDS or re.fullmatch(rf"{number}|[/\-−‐—－空x无]|", text) is not None
 
 
 REPORT = """\

@@ -241,6 +241,72 @@ def test_negative_or_fractional_count(text: str, expected: str, form: str) -> No
     assert (findings[0].line, findings[0].column) == _at(report_text, text, after="2.重复申请")
 
 
+REFUSED = ("（五）不予处理", "2.重复申请")
+"""A result row of DEFAULT_RESULTS: 自然人 1, the other applicants 0, 总计 1."""
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("written", ["−1", "‐1", "–1", "—1", "－1", "﹣2"])
+@pytest.mark.parametrize("column", [0, 3])
+def test_a_negative_count_with_any_dash_or_minus_sign(form: str, written: str, column: int) -> None:
+    # A minus sign, a hyphen, an en or em dash before a number: a negative count (N003), not a
+    # placeholder, and the cell's row still maps (no identity is silently dropped).
+    text = _report(form, t3=table3("2021", DEFAULT_RESULTS).set(REFUSED, column, written))
+    finding = _only(lint_text(text, "N003", "N005"), "N003")
+    assert finding.data["row"] == "/".join(REFUSED)
+    assert finding.data["expected"] == "non-negative integer"
+    assert finding.data["found"] == written
+    assert (finding.line, finding.column) == _at(text, written, after="2.重复申请")
+    assert finding.end_column == finding.column + len(written)
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("written", ["−", "‐", "－", "x", "无", "/", "—", "空", "若干", "不详"])
+@pytest.mark.parametrize(("column", "name"), [(0, "自然人"), (3, "社会公益组织"), (6, "总计")])
+def test_a_placeholder_or_word_for_a_count_is_one_blank_cell(
+    form: str, written: str, column: int, name: str
+) -> None:
+    # Column 0 should say 1 and 总计 1: the identities around the cell cannot tell what it
+    # stands for, so N005 reports it once and N003 says nothing (here or on another cell).
+    text = _report(form, t3=table3("2021", DEFAULT_RESULTS).set(REFUSED, column, written))
+    finding = _only(lint_text(text, "N003", "N005"), "N005")
+    assert finding.data == {"table": "三", "row": "/".join(REFUSED), "column": name}
+    assert (finding.line, finding.column) == _at(text, written, after="2.重复申请")
+    assert finding.end_column == finding.column + len(written)
+    assert f"“{written}”" in finding.message
+
+
+def test_a_word_in_table4_is_one_blank_cell() -> None:
+    t4 = ["1", "0", "0", "若干", "2", "0", "0", "0", "1", "1", "0", "0", "0", "0", "0"]
+    text = _report("pipe", t4=t4)
+    finding = _only(lint_text(text, "N003", "N005"), "N005")
+    assert finding.data == {"table": "四", "row": "行政复议", "column": "尚未审结"}
+    assert (finding.line, finding.column) == _at(text, "若干")
+
+
+def test_a_blank_does_not_hide_a_wrong_number_beside_it() -> None:
+    # 5 where 1 belongs: the known cells already exceed the row's 总计 and the column's
+    # （七）总计, whatever the placeholder beside it stands for.
+    t3 = table3("2021", DEFAULT_RESULTS).set(REFUSED, 0, "5").set(REFUSED, 1, "/")
+    text = _report("pipe", t3=t3)
+    findings = lint_text(text, "N003", "N005")
+    assert [(f.code, f.data["column"]) for f in findings] == [
+        ("N003", "自然人"),
+        ("N005", "商业企业"),
+    ]
+    assert (findings[0].data["expected"], findings[0].data["found"]) == (1, 5)
+    assert (findings[0].line, findings[0].column) == _at(text, "5", after="2.重复申请")
+
+
+@pytest.mark.parametrize("form", ["pipe", "tabs", "flat"])
+def test_a_change_written_with_a_minus_sign_or_dash_is_a_number(form: str) -> None:
+    # 本年增/减 may be negative however the minus is written; a word after a label that is
+    # no row (a header cell of a column the format lacks) is no value.
+    t2 = {"行政处罚": ["40", "−3", "58"], "行政许可": ["35", "–2", "1326"]}
+    text = _report(form, "2019", t2=t2)
+    assert lint_text(text, "N003", "N005") == []
+
+
 def test_a_change_may_be_negative_and_an_amount_fractional() -> None:
     text = _report("pipe", "2019", t2={"行政处罚": ["40", "-3", "58"]})
     assert lint_text(text, "N003") == []
@@ -402,6 +468,47 @@ def test_2019_text_numbers_against_the_trial_tables(
 def test_2019_text_that_agrees_with_the_trial_tables(overview: str, form: str) -> None:
     text = _report(form, "2019", t3=table3("2019", OTHER_2019), overview=overview)
     assert lint_text(text, "N004") == []
+
+
+T2_2019 = {"规范性文件": ["4", "3", "27"]}
+"""A 2019 表二 whose 规范性文件 row tells its columns apart: made 4, published 3, 27 in all."""
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize(
+    ("overview", "needle", "text_value", "table_value"),
+    [
+        ("本年度新制作规范性文件6件。", "6件", 6, 4),
+        ("本年新公开规范性文件5件。", "5件", 5, 3),
+        ("对外公开规范性文件总数30件。", "30件", 30, 27),
+    ],
+)
+def test_2019_text_numbers_against_the_trial_table2(
+    overview: str, needle: str, text_value: int, table_value: int, form: str
+) -> None:
+    text = _report(form, "2019", t2=T2_2019, overview=overview)
+    finding = _only(lint_text(text, "N004"), "N004")
+    assert finding.data == {"text_value": text_value, "table_value": table_value}
+    assert (finding.line, finding.column) == _at(text, needle, after="一、总体情况")
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize(
+    ("edition", "overview"),
+    [
+        ("2019", "本年度新制作规范性文件4件，新公开规范性文件3件。"),
+        ("2019", "对外公开规范性文件总数27件。"),
+        ("2019", "本年对外公开规范性文件3件。"),  # this year's, not the 总数量
+        ("2019", "本年度制发规范性文件5件。"),  # 2021 wording: the 试行 table has no 制发 column
+        ("2021", "本年度新制作规范性文件6件。"),  # 2019 wording: the 2021 table has no such column
+        ("2021", "本年度制发行政规范性文件4件，现行有效行政规范性文件27件。"),
+    ],
+)
+def test_table2_text_that_agrees_or_reads_another_layout(
+    edition: str, overview: str, form: str
+) -> None:
+    t2 = T2_2019 if edition == "2019" else None
+    assert lint_text(_report(form, edition, t2=t2, overview=overview), "N004") == []
 
 
 # ---- N005 -----------------------------------------------------------------------------

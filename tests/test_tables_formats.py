@@ -259,14 +259,8 @@ def _docx_paragraphs(data: bytes) -> list[str]:
     return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))]
 
 
-BLANK_CELL_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="N005 on an empty Word/HTML cell points at the end of the cell before it",
-)
 PLACES = [
-    pytest.param(
-        e, c, s, id=f"{e}-{c.name}{s}", marks=BLANK_CELL_BUG if c.name == "N005-blank" else ()
-    )
+    pytest.param(e, c, s, id=f"{e}-{c.name}{s}")
     for e, c in IDS
     if c.code
     for s in (".html", ".docx")
@@ -296,3 +290,80 @@ def test_finding_points_at_the_same_cell_or_words(edition: str, case: Case, suff
         else:
             assert lines[published.line - 1] == cell, plain.message
             assert shown == words.strip(), plain.message
+
+
+# ---- an empty cell is found where it is ----------------------------------------------------
+
+BLANK_ROW = "<tr><td>二、上年结转政府信息公开申请数量</td><td>&nbsp;</td><td>&nbsp;</td><td>1</td>"
+"""The start of the row of the N005-blank case's page, up to the cell before the blank one."""
+
+
+def _n005(page: str) -> tuple[Finding, str]:
+    source = load_bytes(page.encode("utf-8"), "report.html", ".html")
+    settings = Settings(select=["N005"])
+    findings = lint_source(source, select_checks(settings.select), settings).findings
+    assert len(findings) == 1, [(f.code, f.message) for f in findings]
+    finding = findings[0]
+    assert finding.end_line == finding.line
+    line = source.display_line(finding.line)
+    return finding, line[finding.column - 1 : finding.end_column - 1]
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        ("<td>&nbsp;</td>", "&nbsp;"),
+        ("<td>&#160; &nbsp;</td>", "&#160; &nbsp;"),
+        ('<td class="num"><p>&nbsp;</p></td>', "&nbsp;"),
+        ("<td></td>", "<td>"),
+        ('<TD CLASS="num">  </TD>', '<TD CLASS="num">'),
+        ("<td><!-- <td>5</td> --></td>", "<td>"),
+    ],
+)
+def test_an_empty_web_cell_is_its_spaces_or_its_tag(cell: str, shown: str) -> None:
+    page = _published("2021", "N005-blank", ".html").decode("utf-8")
+    assert page.count(BLANK_ROW + "<td>&nbsp;</td>") == 1
+    page = page.replace(BLANK_ROW + "<td>&nbsp;</td>", BLANK_ROW + cell)
+    finding, found = _n005(page)
+    assert finding.data == {"table": "三", "row": OLD, "column": "商业企业"}
+    assert found == shown
+    line = page.split("\n")[finding.line - 1]
+    assert line.startswith(BLANK_ROW) and line.index(cell) <= finding.column - 1
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx"])
+def test_empty_cells_side_by_side_are_each_found_where_they_are(suffix: str) -> None:
+    # 商业企业 and 科研机构 of 二、上年结转 both blank: two findings, each on its own cell (the
+    # second is not placed at the first).
+    blocks = parse(
+        report(
+            table3=pipe(
+                table3_spans(table3("2021", DEFAULT_RESULTS).set((OLD,), 1, "").set((OLD,), 2, ""))
+            )
+        )
+    )
+    data = (
+        make_html(blocks, 'charset="utf-8"').encode("utf-8")
+        if suffix == ".html"
+        else make_docx(blocks)
+    )
+    source = load_bytes(data, "report" + suffix, suffix)
+    settings = Settings(select=["N005"])
+    findings = lint_source(source, select_checks(settings.select), settings).findings
+    assert [f.data["column"] for f in findings] == ["商业企业", "科研机构"]
+    first, second = ((f.line, f.column) for f in findings)
+    if suffix == ".docx":
+        paragraphs = _docx_paragraphs(data)
+        assert second == (first[0] + 1, 1)
+        assert paragraphs[first[0] - 1] == paragraphs[second[0] - 1] == ""
+        assert paragraphs[first[0] - 2] == "1"  # 自然人, the cell before
+    else:
+        lines = data.decode("utf-8").split("\n")
+        assert first[0] == second[0] and first[1] < second[1]
+        text = lines[first[0] - 1]
+        cells = re.findall(r"<td>(.*?)</td>", text)
+        assert cells[:6] == [OLD, "&nbsp;", "&nbsp;", "1", "&nbsp;", "&nbsp;"]
+        for line, column in (first, second):
+            assert text[column - 1 : column + 5] == "&nbsp;"
+            assert _html_cell(lines, line, column) == ""
+        assert text[: first[1]].count("<td>") == 5 and text[: second[1]].count("<td>") == 6

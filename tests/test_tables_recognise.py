@@ -256,3 +256,43 @@ def test_labels_broken_over_lines_in_a_flattened_table() -> None:
     assert doc.source.text[label.start : label.end] == "本年新\n制作数量"
     assert t2.get("规章", "对外公开总数量").cell.text == "2"
     assert t3.get("（四）无法提供/1.本机关不掌握相关政府信息", "总计").cell.text == "2"
+
+
+REFUSED = ("（五）不予处理", "2.重复申请")
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("column", [0, 3, 6])
+def test_a_word_where_a_number_belongs_is_placed_as_a_value(form: str, column: int) -> None:
+    t3 = table3("2021", DEFAULT_RESULTS).set(REFUSED, column, "若干")
+    _, found = _tables(report(table3=FORMS[form](table3_spans(t3))))
+    t3_found = found.of("三")[0]
+    assert not t3_found.unmapped
+    assert len(t3_found.cells) == 175
+    names = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    cell = t3_found.get("/".join(REFUSED), names[column])
+    assert cell.cell.text == "若干" and cell.missing
+    assert not t3_found.get("/".join(REFUSED), names[column - 1]).missing
+
+
+def test_a_label_broken_by_a_space_before_its_numbers_keeps_its_words() -> None:
+    _, found = _tables("| 申请人情况 |\n（一）予以 公开 9 2 0 0 1 0 12")
+    t3 = found.of("三")[0]
+    assert not t3.unmapped
+    assert t3.get("（一）予以公开", "自然人").cell.text == "9"
+    assert t3.get("（一）予以公开", "总计").cell.value.number == 12
+
+
+def test_a_note_after_a_full_row_and_a_label_before_table4_numbers_are_no_values() -> None:
+    rows = [
+        T3_HEAD,
+        "| （一）予以公开 | 9 | 2 | 0 | 0 | 1 | 0 | 12 | 含上年 |",
+        "| 行政复议 | 行政诉讼 |",
+        "| 数量 | 1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0 | 0 | 0 |",
+    ]
+    _, found = _tables("\n".join(rows))
+    t3, t4 = found.tables
+    assert not t3.unmapped and not t4.unmapped
+    assert t3.get("（一）予以公开", "总计").cell.text == "12"
+    assert t4.get("行政复议", "总计").cell.text == "2"
+    assert len(t4.cells) == 15

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from xxgk_lint.normalise import normalise
-from xxgk_lint.tables.values import Kind, parse_value
+from xxgk_lint.tables.values import Kind, is_word, parse_value
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,29 @@ def test_labels_are_text(text: str) -> None:
 )
 def test_is_count(text: str, is_count: bool) -> None:
     assert parse_value(text).is_count is is_count
+
+
+@pytest.mark.parametrize("minus", ["-", "−", "‐", "‑", "‒", "–", "—", "―", "﹣", "﹘"])
+def test_a_minus_written_with_any_dash_is_a_negative_number(minus: str) -> None:
+    value = parse_value(f"{minus}3")
+    assert value.kind is Kind.NUMBER and value.number == -3
+    assert not value.is_count
+    assert parse_value(minus).kind is Kind.PLACEHOLDER
+
+
+def test_a_full_width_minus_after_normalisation() -> None:
+    assert parse_value(normalise("－２").text).number == -2
+    assert parse_value(normalise("－").text).kind is Kind.PLACEHOLDER
+
+
+@pytest.mark.parametrize("text", ["若干", "不详", "未统计", "暂无数据", "N/A"])
+def test_words_for_a_number(text: str) -> None:
+    assert parse_value(text).kind is Kind.TEXT
+    assert is_word(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["件", "万元", "1.属于国家秘密", "（一）予以公开", "2024年", "单位：件"]
+)
+def test_no_words_for_a_number(text: str) -> None:
+    assert not is_word(text)

@@ -4,8 +4,10 @@ The identities are those the tables imply (domain research §3.3): 表三's 总�
 of the six applicant columns in every row, （七）总计 the sum of every result row, 一 + 二 =
 三（七） + 四 in every column (the format's own note), a group subtotal row (when a report adds
 one) the sum of its leaves; 表四's 总计 the sum of its four results in each group; and every
-count a whole number of zero or more. A blank or placeholder cell counts as 0 in a sum and is
-reported by N005; an identity whose total cell is blank is left to N005.
+count a whole number of zero or more (a negative written with any dash or minus sign, −1 or
+—1, is a negative number). A cell without a number (blank, placeholder, a word such as 若干)
+is reported by N005 alone: it is an unknown count, so an identity with such a part fails only
+when the known parts already exceed the total, and one whose total has none is not checked.
 """
 
 from __future__ import annotations
@@ -48,9 +50,9 @@ class TableIdentity(Check):
     editions = _EDITIONS
     messages: ClassVar[dict[str, Message]] = {
         "default": Message(
-            "表{table}“{row}”行“{column}”列应为 {expected}（{rule_zh}），表中为 {found_zh}",
+            "表{table}“{row}”行“{column}”列应为 {expected}（{rule_zh}），表中为 {found}",
             "Table {table}, row '{row}', column '{column}' should be {expected} ({rule_en}), "
-            "but the table says {found_en}",
+            "but the table says {found}",
         ),
         "value": Message(
             "表{table}“{row}”行“{column}”列为“{found}”：{problem_zh}",
@@ -103,15 +105,10 @@ class TableIdentity(Check):
                     row=cell.row,
                     column=cell.column,
                     expected=failure.expected,
-                    found_zh=_shown(failure.found, "空白"),
-                    found_en=_shown(failure.found, "blank"),
+                    found=failure.found,
                     rule_zh=rule_zh,
                     rule_en=rule_en,
                 )
-
-
-def _shown(found: int | str, blank: str) -> str:
-    return blank if found == "" else str(found)
 
 
 def _data(cell: MappedCell, expected: int | str, found: int | str) -> dict:
@@ -256,9 +253,11 @@ class BlankCell(Check):
         "number: 0 when nothing happened, never blank, / or -",
     )
     doc = RuleDoc(
-        what_zh="统一格式表格中应填数字的单元格为空，或填了“/”“-”“—”“空”“无”等占位符。"
+        what_zh="统一格式表格中应填数字的单元格为空，或填了“/”“-”“—”“空”“无”等占位符或“若干”等文字。"
+        "此类单元格只由本规则报告，不再作为N003的错误数字报告。"
         "整行为空时按行报告一次，同一列有三个及以上空格时按列报告一次，其余逐格报告。",
-        what_en="A data cell of a unified table is blank or holds a placeholder (/, -, —, 空, 无). "
+        what_en="A data cell of a unified table is blank or holds a placeholder (/, -, —, 空, 无) "
+        "or a word (若干) instead of a number. Only this rule reports such a cell, never N003. "
         "A wholly blank row is reported once, a column with three or more blanks once, other "
         "blanks cell by cell.",
         why_zh="空白与0含义不同：留空无法判断是未发生还是漏填，也使表格勾稽关系无法核验（如总计列整列留空）。",
@@ -276,7 +275,7 @@ class BlankCell(Check):
         blank_rows: list[list[MappedCell]] = []
         by_column: dict[str, list[MappedCell]] = defaultdict(list)
         for cells in table.cells_by_row().values():
-            missing = [c for c in cells if c.cell.value.is_missing]
+            missing = [c for c in cells if c.missing]
             if len(cells) > 1 and len(missing) == len(cells):
                 blank_rows.append(cells)
             else:

@@ -153,23 +153,38 @@ def join_wrapped(lines: Sequence[Sequence[Piece]]) -> list[Piece]:
     return out
 
 
+def blank_cell(start: int, end: int) -> list[Piece]:
+    """An empty cell's place in the file (its empty paragraph, its ``&nbsp;``, its tag): a
+    piece without text whose one offset is where the place starts, ``end`` where it ends."""
+    return [Piece("", (start,), end)]
+
+
 def write_table(
     builder: TextBuilder, rows: Sequence[Sequence[Sequence[Piece] | None]], continued: bool = False
 ) -> None:
     """Rows of cells as Markdown pipe rows, one row a line, a ``|---|`` separator after the
     first (not when ``continued``: more rows of the table before, cut by a page break);
     ``None`` is a position covered by a merged cell, written empty (``| |``). Rows are padded
-    to the widest row."""
+    to the widest row. The space before a cell's text stands at the text, and the gap of an
+    empty cell with a place (``blank_cell``) at that place, so a finding about a cell points
+    at it, not at the end of the cell before."""
     width = max((len(row) for row in rows), default=0)
     for number, row in enumerate(rows):
         builder.synthetic("|")
         for index in range(width):
             cell = row[index] if index < len(row) else None
-            if cell and any(piece.text for piece in cell):
-                builder.synthetic(" ")
-                for piece in cell:
+            first = next((piece for piece in cell if piece.text), None) if cell else None
+            if first is not None:
+                at = first.offsets[0]
+                builder.add(Piece(" ", (at,), at))
+                for piece in cell or ():
                     builder.add(_no_pipes(piece))
-            builder.synthetic(" |")
+                builder.synthetic(" |")
+            elif cell and cell[0].offsets:
+                builder.add(Piece(" ", (cell[0].offsets[0],), cell[0].end))
+                builder.synthetic("|")
+            else:
+                builder.synthetic(" |")
         builder.newline()
         if number == 0 and not continued:
             builder.synthetic("|" + "---|" * width)

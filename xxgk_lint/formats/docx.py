@@ -20,7 +20,7 @@ from lxml.etree import _Element
 
 from ..errors import InputError
 from ..source import Origin, Source
-from .builder import Deadline, Piece, TextBuilder, join_wrapped, write_table
+from .builder import Deadline, Piece, TextBuilder, blank_cell, join_wrapped, write_table
 from .numbering import Numbering
 
 MAX_DOCX_BYTES = 64 * 1024 * 1024
@@ -167,11 +167,16 @@ class _Reader:
         return rows
 
     def _cell(self, tc: _Element) -> list[Piece]:
-        """A cell's paragraphs (nested tables' too) on one line; each is a position line."""
+        """A cell's paragraphs (nested tables' too) on one line; each is a position line. An
+        empty cell is placed at the start of its first paragraph."""
+        start = self._base
         lines: list[list[Piece]] = []
         for element in tc.iter(_P):
             lines.extend(self._paragraph_lines(element))
-        return join_wrapped(lines)
+        pieces = join_wrapped(lines)
+        if pieces or self._base == start:  # text, or no paragraph to point at
+            return pieces
+        return blank_cell(start, start)
 
     def _paragraph_lines(self, p: _Element) -> list[list[Piece]]:
         """A paragraph's lines (split at soft line breaks); records it as the next position

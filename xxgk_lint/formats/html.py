@@ -17,7 +17,15 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..errors import InputError
 from ..source import Origin, Source
-from .builder import Deadline, LineBuffer, Piece, TextBuilder, join_wrapped, write_table
+from .builder import (
+    Deadline,
+    LineBuffer,
+    Piece,
+    TextBuilder,
+    blank_cell,
+    join_wrapped,
+    write_table,
+)
 from .htmlsource import _SKIPPED, SourceMap, decode_html
 
 MAX_HTML_BYTES = 16 * 1024 * 1024
@@ -45,6 +53,11 @@ _BYLINE = re.compile(
 _BYLINE_WORD = re.compile(r"(?:发布|發佈|發布|成文|更新|发文)(?:时间|時間|日期)")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||–|—|-{1,2})\s*")
+_CELL_TAG = re.compile(r"<!--.*?-->|<t[dh](?=[\s/>])[^>]*>", re.I | re.S)
+"""A cell's start tag (comments skipped: a tag inside one is no cell)."""
+_CELL_END = re.compile(r"</?(?:td|th|tr|table)(?=[\s/>])", re.I)
+_BLANK_TEXT = re.compile(r"<[^>]*>|(&(?:nbsp|#0*160|#x0*a0);?|\xa0)", re.I)
+"""In an empty cell: a tag (skipped), or a no-break space, the text of a cell that looks blank."""
 
 Block = list[Piece] | tuple[str, list[list[list[Piece] | None]]]
 
@@ -61,7 +74,7 @@ def _extract(data: bytes, path: str, deadline: Deadline) -> Source:
     text, encoding, bom = decode_html(data, path)
     smap = SourceMap(text, deadline)  # first: it refuses pathological nesting
     tree = LexborHTMLParser(text)
-    walker = _Walker(_align(tree, smap, deadline), deadline)
+    walker = _Walker(_align(tree, smap, deadline), deadline, text)
     body = find_body(tree, deadline)
     if body is None:
         raise InputError(path, "web page has no text")
@@ -135,9 +148,11 @@ def _align(tree: LexborHTMLParser, smap: SourceMap, deadline: Deadline) -> dict[
 class _Walker:
     """Turns a subtree into lines and tables."""
 
-    def __init__(self, pieces: dict[int, Piece], deadline: Deadline) -> None:
+    def __init__(self, pieces: dict[int, Piece], deadline: Deadline, source: str = "") -> None:
         self.pieces = pieces
         self.deadline = deadline
+        self.source = source
+        self.last_end = 0  # source offset after the last text walked (document order)
 
     def blocks(self, root: LexborNode) -> list[Block]:
         out: list[Block] = []
@@ -158,6 +173,7 @@ class _Walker:
                 piece = self.pieces.get(node.mem_id)
                 if piece is not None:
                     self._add_text(buf, out, piece, pre > 0)
+                    self.last_end = max(self.last_end, piece.end)
                 continue
             if not node.is_element_node or node.tag in _SKIPPED or _hidden(node):
                 continue
@@ -226,11 +242,28 @@ class _Walker:
                 for dr in range(rowspan):
                     for dc in range(colspan):
                         grid[(r + dr, c + dc)] = None
-                grid[(r, c)] = self.inline(cell)
+                grid[(r, c)] = self.inline(cell) or self._blank(cell)
                 c += colspan
             self.deadline.check()
         width = 1 + max((c for _, c in grid), default=-1)
         return [[grid.get((r, c)) for c in range(width)] for r in range(len(rows))]
+
+    def _blank(self, cell: LexborNode) -> list[Piece]:
+        """Where an empty cell is in the source: its no-break spaces, else its start tag (the
+        first cell tag after the text walked so far); no place when that tag is not found."""
+        source = self.source
+        tag = next((m for m in _CELL_TAG.finditer(source, self.last_end) if m[0][1] != "!"), None)
+        if tag is None or tag[0][1:3].lower() != cell.tag:
+            return []  # the tree and the source disagree here: no place
+        stop = _CELL_END.search(source, tag.end())
+        spaces = [
+            m.span(1)
+            for m in _BLANK_TEXT.finditer(source, tag.end(), stop.start() if stop else tag.end())
+            if m[1]
+        ]
+        start, end = (spaces[0][0], spaces[-1][1]) if spaces else tag.span()
+        self.last_end = end
+        return blank_cell(start, end)
 
 
 def _flush(buf: LineBuffer, out: list[Block]) -> None:

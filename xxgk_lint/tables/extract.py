@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..outline import is_table_row
 from .layout import read_label
 from .model import Cell, Grid
-from .values import is_value_token
+from .values import is_value_token, is_word
 
 if TYPE_CHECKING:
     from ..document import Document, Line
@@ -83,9 +83,7 @@ def _piece_cells(line: Line, a: int, b: int, whole: bool) -> list[Cell]:
     if len(stripped.split(None, 1)) == 1:  # one token: the cell as it is
         return [_cell(line, a + lead, a + lead + len(stripped))]
     tokens = list(_TOKEN.finditer(text))
-    values = 0
-    while values < len(tokens) and is_value_token(tokens[len(tokens) - 1 - values].group()):
-        values += 1
+    values = _value_run(tokens)
     if values >= 2 or (whole and values == 1 and len(tokens) > 1):
         label_end = tokens[len(tokens) - values - 1].end() if values < len(tokens) else 0
         cells = [_cell(line, a + tokens[0].start(), a + label_end)] if label_end else []
@@ -112,10 +110,25 @@ def _is_label_line(norm: str) -> bool:
     return 0 < len(text) <= _LABEL_LINE_MAX and "。" not in text and read_label(text) is not None
 
 
+def _value_run(tokens: list[re.Match[str]]) -> int:
+    """How many tokens at the end are a run of values: numbers and placeholders, and words
+    written for a number (若干) after the run's first number."""
+    values = 0
+    while values < len(tokens) and _is_value_or_word(tokens[len(tokens) - 1 - values].group()):
+        values += 1
+    while values and not is_value_token(tokens[len(tokens) - values].group()):
+        values -= 1  # a word before the numbers belongs to the label (2.重复 申请 1 0 0)
+    return values
+
+
+def _is_value_or_word(token: str) -> bool:
+    return is_value_token(token) or (is_word(token) and read_label(token) is None)
+
+
 @lru_cache(maxsize=4096)
 def _is_value_line(norm: str) -> bool:
-    tokens = norm.split()
-    return bool(tokens) and all(is_value_token(t) for t in tokens)
+    tokens = list(_TOKEN.finditer(norm))
+    return bool(tokens) and _value_run(tokens) == len(tokens)
 
 
 def _is_fragment(doc: Document, index: int, following: int | None) -> bool:
@@ -126,6 +139,26 @@ def _is_fragment(doc: Document, index: int, following: int | None) -> bool:
         return False
     nxt = doc.lines[following].norm.strip()
     return (nxt.endswith("|") and not nxt.startswith("|")) or _is_label_line(nxt)
+
+
+def _is_word_after_values(cell: Cell, pending: list[Cell]) -> bool:
+    """A flattened cell holding a word (若干) among a row's numbers: a value, not a label."""
+    return (
+        is_word(cell.text)
+        and read_label(cell.text) is None
+        and any(not c.is_label for c in pending)
+    )
+
+
+def _is_run_after_label(norm: str, cells: list[Cell], pending: list[Cell]) -> bool:
+    """A run of numbers led by a word written for a number (若干 0 0 1) after a flattened row
+    label still waiting for its values (a word that names nothing is no label of its own)."""
+    if "|" in norm or "\t" in norm or not pending or not is_word(cells[0].text):
+        return False
+    if read_label(cells[0].text) is not None or any(c.is_label for c in cells[1:]):
+        return False
+    label = read_label(pending[-1].text) if pending[-1].is_label else None
+    return label is not None and label.role in ("row", "group") and all(c.is_label for c in pending)
 
 
 def table_regions(doc: Document) -> list[list[int]]:
@@ -189,8 +222,13 @@ def region_grid(doc: Document, region: list[int]) -> Grid:
         labels = [c for c in cells if c.is_label]
         filled = [c for c in cells if not c.is_empty]
         markdown = line.norm.lstrip().startswith("|") and len(filled) > 1
-        if not labels:
-            pending.extend(cells)  # numbers continuing the row above
+        if (
+            not labels
+            or _is_value_line(line.norm)
+            or (len(cells) == 1 and _is_word_after_values(cells[0], pending))
+            or _is_run_after_label(line.norm, cells, pending)
+        ):
+            pending.extend(cells)  # numbers (or a word for one) continuing the row above
         elif markdown or len(filled) > 1:
             flush()
             rows.append(cells)

@@ -5,10 +5,12 @@ Identities (domain research §3.3): in 表三, 总计 = the six applicant column
 items; 一 + 二 = 三（七） + 四 in every column (the format's own note); in 表四, 总计 = 结果维持
 + 结果纠正 + 其他结果 + 尚未审结 for each group. Every count is a whole number of zero or more.
 
-Blank and placeholder cells count as 0 (N005 reports them); an identity whose total is blank
-is not checked. One wrong cell should give one finding on that cell: a wrong 总计 cell,
-once reported, enters the column identities as its row's sum; and when a failing row and a
-failing column are both explained by the cell where they cross, that cell alone is reported.
+A cell without a number (blank, placeholder, a word such as 若干) is an unknown count that
+N005 reports: an identity whose total has none is not checked, and one with such a part fails
+only when its known parts exceed the total (the unknown ones could make up a shortfall). One
+wrong cell should give one finding on that cell: a wrong 总计 cell, once reported, enters the
+column identities as its row's sum; and when a failing row and a failing column are both
+explained by the cell where they cross, that cell alone is reported.
 """
 
 from __future__ import annotations
@@ -52,28 +54,38 @@ class Failure(NamedTuple):
 
     cell: MappedCell
     expected: int
-    found: int | str  # the text of a blank or placeholder cell
+    found: int
     rule: str  # a key of RULES
     group: str = ""  # the group of a "group" rule
 
 
 @dataclass
 class _Counts:
-    """A table's counts for the sums, with reported 总计 cells replaced by their row's sum."""
+    """A table's counts for the sums, with reported 总计 cells replaced by their row's sum.
+
+    A cell without a number (blank, placeholder, word) is an unknown count of zero or more:
+    an identity with such a part fails only when its known parts already exceed the total,
+    since the unknown ones could make up any shortfall (N005 reports them)."""
 
     table: UnifiedTable
     corrected: dict[tuple[str, str], int] = field(default_factory=dict)
     counts: dict[tuple[str, str], int | None] = field(init=False)  # read once: sums reuse them
+    missing: set[tuple[str, str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.counts = {key: _count(cell) for key, cell in self.table.cells.items()}
+        self.missing = {key for key, cell in self.table.cells.items() if cell.missing}
 
     def part(self, row: str, column: str) -> int | None:
-        """The count a cell adds to a sum (blank: 0); None when it holds no usable count."""
+        """The count a cell adds to a sum (no number: 0); None when it holds no usable count."""
         key = (row, column)
         if key in self.corrected:
             return self.corrected[key]
         return self.counts.get(key, 0)
+
+    def unknown(self, keys: Sequence[tuple[str, str]]) -> bool:
+        """True when a cell of ``keys`` holds no number (and was not replaced by its row's sum)."""
+        return any(k in self.missing and k not in self.corrected for k in keys)
 
     def total(self, row: str, column: str) -> int | None:
         """The count a total cell states; None when it states none or was already reported."""
@@ -82,32 +94,28 @@ class _Counts:
             return None
         return self.part(row, column)
 
-    def blank(self, keys: Sequence[tuple[str, str]]) -> bool:
-        """True when none of the cells holds a number: nothing to add up."""
-        return all(c is None or c.cell.value.is_missing for c in map(self._get, keys))
-
-    def _get(self, key: tuple[str, str]) -> MappedCell | None:
-        return self.table.get(*key)
-
     def check(
         self, target: tuple[str, str], parts: Sequence[tuple[str, str]], rule: str, group: str = ""
     ) -> Failure | None:
-        """A failure when the target's count is not the sum of the parts' counts."""
+        """A failure when the target's count is not the sum of the parts' counts (with unknown
+        parts: when the known ones exceed it)."""
         found = self.total(*target)
         cell = self.table.get(*target)
-        if found is None or cell is None or self.blank(parts):
+        if found is None or cell is None:
             return None
         counts = [self.part(*k) for k in parts]
         if any(c is None for c in counts):
             return None
         expected = sum(c for c in counts if c is not None)
-        return Failure(cell, expected, found, rule, group) if expected != found else None
+        if expected == found or (expected < found and self.unknown(parts)):
+            return None
+        return Failure(cell, expected, found, rule, group)
 
 
 def _count(cell: MappedCell) -> int | None:
-    """The count a cell holds (blank or placeholder: 0); None when it holds no usable count."""
+    """The count a cell holds (no number: 0); None when its number is no count."""
     value = cell.cell.value
-    if value.is_missing:
+    if cell.missing:
         return 0
     return int(value.number) if value.is_count and value.number is not None else None
 
@@ -129,7 +137,7 @@ def identity_failures(table: UnifiedTable) -> list[Failure]:
         return list(rows.values())  # a row we could not place: column sums would be guesses
     # The applicant columns first: a wrong applicant cell explains a failing row and column.
     columns, balances, groups = _columns(counts, APPLICANTS)
-    found = _cross(table, rows, columns, balances)
+    found = _cross(counts, rows, columns, balances)
     # Rows still failing have a wrong 总计 cell: the 总计 column sees their applicants' sum.
     for row, failure in rows.items():
         counts.corrected[(row, TOTAL)] = failure.expected
@@ -174,16 +182,22 @@ def _columns(
 
 def _balance(counts: _Counts, column: str) -> tuple[Failure, int] | None:
     """一 + 二 = 三（七） + 四: the failure (blamed on 四, or on （七） when 四 would have to be
-    negative) and the difference 一 + 二 − （七） − 四."""
+    negative) and the difference 一 + 二 − （七） − 四. A side with a cell without a number
+    only fails when the other side is known and smaller."""
     table = counts.table
     done, carried = table.get(RESULT_TOTAL, column), table.get(CARRIED_FORWARD, column)
-    if done is None or carried is None or done.cell.value.is_missing:
+    if done is None or carried is None:
         return None
-    if carried.cell.value.is_missing or counts.blank([(NEW, column), (CARRIED_OVER, column)]):
-        return None
-    a, b = counts.part(NEW, column), counts.part(CARRIED_OVER, column)
-    c, d = counts.part(RESULT_TOTAL, column), counts.part(CARRIED_FORWARD, column)
+    left, right = (
+        [(NEW, column), (CARRIED_OVER, column)],
+        [(RESULT_TOTAL, column), (CARRIED_FORWARD, column)],
+    )
+    a, b = counts.part(*left[0]), counts.part(*left[1])
+    c, d = counts.part(*right[0]), counts.part(*right[1])
     if a is None or b is None or c is None or d is None or a + b == c + d:
+        return None
+    unknown_left, unknown_right = counts.unknown(left), counts.unknown(right)
+    if (unknown_left and (unknown_right or a + b < c + d)) or (unknown_right and a + b > c + d):
         return None
     if a + b - c >= 0:
         return Failure(carried, a + b - c, d, "balance"), a + b - c - d
@@ -191,7 +205,7 @@ def _balance(counts: _Counts, column: str) -> tuple[Failure, int] | None:
 
 
 def _cross(
-    table: UnifiedTable,
+    counts: _Counts,
     rows: dict[str, Failure],
     columns: dict[str, Failure],
     balances: dict[str, tuple[Failure, int]],
@@ -200,6 +214,7 @@ def _cross(
     column failures they explain are removed. A cell too big by x makes its row's applicants
     exceed 总计 by x, and its column's results exceed （七） by x (a result row), or （七)
     exceed its results by x (the （七） row), or unbalance 一 + 二 = （七） + 四 by ±x."""
+    table = counts.table
     found: list[Failure] = []
     leaves = table.leaf_rows
     for row, failure in list(rows.items()):
@@ -216,14 +231,11 @@ def _cross(
             ):
                 candidates.append(column)
         cell = table.get(row, candidates[0]) if len(candidates) == 1 else None
-        if cell is None:
-            continue
+        written = None if cell is None else counts.part(row, candidates[0])
+        if cell is None or written is None or cell.missing:
+            continue  # no cell to blame (a cell without a number is N005's)
         column = candidates[0]
-        written = cell.cell.value.number
-        if written is None:  # a blank or a placeholder where the number should be
-            found.append(Failure(cell, -excess, cell.cell.text, "cross"))
-        else:
-            found.append(Failure(cell, int(written) - excess, int(written), "cross"))
+        found.append(Failure(cell, written - excess, written, "cross"))
         del rows[row]
         if row in table.leaf_rows or row == RESULT_TOTAL:
             columns.pop(column, None)

@@ -40,6 +40,7 @@ from .layout import (
     t2_parts_of,
 )
 from .model import Cell, Grid
+from .values import is_word
 
 
 class MappedCell(NamedTuple):
@@ -51,6 +52,11 @@ class MappedCell(NamedTuple):
     column: str
     cell: Cell
     measure: str = "count"  # "count", "delta" (may be negative) or "amount" (may be fractional)
+
+    @property
+    def missing(self) -> bool:
+        """No number where one belongs: a blank, a placeholder (/, -, 空) or a word (若干)."""
+        return not self.cell.value.is_number
 
 
 @dataclass
@@ -115,6 +121,7 @@ class _Reader:
         for _, cell, label in labelled:
             if label is not None:
                 self._label(cell, label)
+        labelled = _without_words(labelled, cells)
         last = labelled[-1][0] if labelled else -1
         tail = list(cells[last + 1 :])
         row_label = labelled[-1][2] if labelled else None
@@ -241,6 +248,28 @@ class _Reader:
         return True
 
 
+_ROW_ROLES = ("row", "group", "total", "other", "subtotal")
+
+
+def _without_words(
+    labelled: list[tuple[int, Cell, Label | None]], cells: Sequence[Cell]
+) -> list[tuple[int, Cell, Label | None]]:
+    """The row's labels without the words written where its numbers belong (若干, 不详, 未统计):
+    short texts naming nothing after the row's label, or after the first number of a row
+    without labels (表四). They stay in the row as values (N005 reports them), so the row
+    still maps."""
+    end = len(labelled)
+    while end and labelled[end - 1][2] is None and is_word(labelled[end - 1][1].text, 1):
+        end -= 1
+    if end == len(labelled):
+        return labelled
+    if end:
+        label = labelled[end - 1][2]
+        return labelled[:end] if label is not None and label.role in _ROW_ROLES else labelled
+    first = next((i for i, c in enumerate(cells) if c.value.is_value and not c.is_empty), None)
+    return labelled if first is None else [item for item in labelled if item[0] < first]
+
+
 def _starts_header(label: Label) -> bool:
     """A header word of 表三 or 表四 (not a 表四 case group, which also heads a row when the
     table is laid out one group a row)."""
@@ -258,4 +287,6 @@ def _fit(cells: list[Cell], count: int, trailing_first: bool) -> list[Cell] | No
     for side in sides:
         while len(cells) > count and cells[side].is_empty:
             cells.pop(side)
+    while len(cells) > count and cells[-1].is_label:
+        cells.pop()  # a word after a full row (a flattened table's 备注): no value of it
     return cells if len(cells) == count else None

@@ -164,6 +164,33 @@ _PATTERNS: list[_Phrase] = [
         rf"现行有效的?(?:行政)?规范性文件{_FILL}{_NUM}{_UNIT}",
         _t2("规范性文件", "现行有效件数", "现行有效规范性文件数", "normative documents in force"),
     ),
+    # The 2019 试行 表二 counts 规范性文件 as 本年新制作 / 本年新公开 / 对外公开总数量.
+    _phrase(
+        "新制作",
+        rf"新制作了?(?:行政)?规范性文件{_FILL}{_NUM}{_UNIT}",
+        _t2("规范性文件", "本年新制作数量", "本年新制作规范性文件数", "normative documents made"),
+    ),
+    _phrase(
+        "新公开",
+        rf"新公开了?(?:行政)?规范性文件{_FILL}{_NUM}{_UNIT}",
+        _t2(
+            "规范性文件",
+            "本年新公开数量",
+            "本年新公开规范性文件数",
+            "normative documents published",
+        ),
+    ),
+    _phrase(
+        "对外公开",
+        rf"对外公开的?(?:行政)?规范性文件(?:总数量?|总量|累计|共计|总计|合计)"
+        rf"{_FILL}{_NUM}{_UNIT}",
+        _t2(
+            "规范性文件",
+            "对外公开总数量",
+            "对外公开规范性文件总数",
+            "normative documents published in all",
+        ),
+    ),
 ]
 # Statements of nothing: the quantity is zero.
 _ZERO: list[_Phrase] = [

@@ -23,10 +23,14 @@ class Kind(str, Enum):
 
 # Units people type into count and amount cells (251000元, 3件, 1.5万元).
 UNITS = ("万元", "元", "件", "个", "条", "项", "次", "宗", "起", "份", "人次", "人", "家")
+DASHES = "\\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d"
+"""Every dash and minus sign, as a character class body: hyphen-minus, the hyphens and
+dashes (‐ ‑ ‒ – — ―), the minus sign −, the small and full-width forms. Before a number
+any of them is a minus sign (−1, –1, —1 are all −1); alone they are placeholders."""
 _NUMBER = re.compile(
-    r"([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(" + "|".join(UNITS) + r")?"
+    rf"([+{DASHES}]?)\s*(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?\s*(" + "|".join(UNITS) + r")?"
 )
-_PLACEHOLDER = re.compile(r"[/\\\-—–―_~]+|空|无|暂无|[xX×]")
+_PLACEHOLDER = re.compile(rf"[/\\{DASHES}_~─]+|空|空白|无|暂无|[xX×]")
 _CN_ZERO = re.compile(r"[零〇○]")
 
 
@@ -71,12 +75,28 @@ def parse_value(text: str) -> Value:
     if m:
         sign, digits, fraction, unit = m.groups()
         number = Decimal(digits.replace(",", "") + (f".{fraction}" if fraction else ""))
-        return Value(Kind.NUMBER, -number if sign == "-" else number, unit or "")
+        return Value(Kind.NUMBER, number if sign in ("", "+") else -number, unit or "")
     if _PLACEHOLDER.fullmatch(text):
         return Value(Kind.PLACEHOLDER)
     if _CN_ZERO.fullmatch(text):
         return Value(Kind.NUMBER, Decimal(0))
     return Value(Kind.TEXT)
+
+
+WORD_MAX = 8
+_NOT_A_WORD = re.compile(r"[\d。，,;；:：、()（）]")
+
+
+@lru_cache(maxsize=1024)
+def is_word(text: str, shortest: int = 2) -> bool:
+    """A short text without digits, numbering or punctuation, and no unit (若干, 不详, 未统计,
+    暂无数据): where a number belongs, a word written instead of it. Callers check that it
+    names no label; a cell of its own may be one character (略), a token of a line of
+    numbers needs two (3 件 is a count and its unit, 2024 年 no row)."""
+    text = text.strip()
+    return (
+        shortest <= len(text) <= WORD_MAX and text not in UNITS and _NOT_A_WORD.search(text) is None
+    )
 
 
 def is_value_token(token: str) -> bool:
