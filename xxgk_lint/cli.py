@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, NoReturn, TextIO
 
 import typer
 
@@ -413,9 +413,24 @@ def rule(
     typer.echo(render_rule(check, lang.value), nl=False)
 
 
-def main() -> None:
-    """Console-script entry point."""
-    app()
+def main() -> NoReturn:
+    """Console-script entry point. The process ends without the interpreter's clean-up, as
+    mypy's does: every file is closed and every worker joined by then, and freeing each
+    object of the finished run would cost a one-file run more than a tenth of its time."""
+    try:
+        app()
+        code: int | str | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    if isinstance(code, str):  # sys.exit("message")
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader went away; nothing left to tell it
+            code = code or 1
+    os._exit(code or 0)
 
 
 if __name__ == "__main__":
