@@ -19,11 +19,13 @@ from typing import NamedTuple
 from .cjk import CJK_PUNCT, is_han
 from .normalise import fold_width
 
+_FILL = "填写|填入|输入|插入|选填|必填"
+_NAME = "名称|全称|简称"
 _EMPTY_BRACKETS = re.compile(r"[(\[【〔][\s_]*[)\]】〕]|“\s*”")
 _BRACKETED = re.compile(r"[(\[【〔<〈]([^()\[\]【】〔〕<>〈〉\n]{1,16})[)\]】〕>〉]")
 _INSTRUCTION = re.compile(
-    r"^\s*(?:请|此处|在此)?(?:填写|填入|输入|插入|选填|必填)(?!说明|要求|规范|方法|指南)"
-    r"|^\s*(?:本|贵)?(?:单位|机关|部门|机构|组织|学校|企业)(?:名称|全称|简称)\s*$"
+    rf"^\s*(?:请|此处|在此)?(?:{_FILL})(?!说明|要求|规范|方法|指南)"
+    rf"|^\s*(?:本|贵)?(?:单位|机关|部门|机构|组织|学校|企业)(?:{_NAME})\s*$"
 )
 _BARE_INSTRUCTION = re.compile(r"(?:此处|在此)(?:填写|填入|输入)")
 _XX = re.compile(r"[Xx]{2,}")
@@ -33,8 +35,11 @@ _BLANKS = re.compile(r"_{2,}")
 _NUMERALS = set("一二三四五六七八九十〇零○0123456789")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|cn|net|org|gov)\b", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s_\-—=*]+$")
-_MAY_HOLD = re.compile(r"[(\[【〔<〈“Xx×✕╳○_]|此处|在此")
-"""The first character of every placeholder form above: most lines have none of them."""
+MAY_HOLD = re.compile(  # never across a line break: T007 finds its lines in one scan
+    rf"[(\[【〔](?:[^\S\r\n]|_)*[)\]】〕]|“[^\S\r\n]*”|[Xx]{{2}}|[×✕╳]{{2}}|○○|__|{_FILL}|{_NAME}"
+)
+"""What every placeholder form above holds (a bracketed instruction holds its verb or 名称):
+most lines hold none of them, and brackets alone are in most lines."""
 _CHINESE_PUNCT = frozenset(fold_width(CJK_PUNCT))
 """Chinese punctuation as the normalised text has it: full-width ，：（） folded to half-width."""
 
@@ -54,8 +59,18 @@ def find_placeholders(line: str, original: str | None = None) -> list[Placeholde
     removed nothing from it). Folding loses the difference between ＿＿, a blank, and a
     half-width __, more likely Markdown emphasis; the original tells the two apart.
     """
-    if not _MAY_HOLD.search(line) or not any(map(is_han, line)) or _RULE_LINE.match(line):
+    if not MAY_HOLD.search(line) or not any(map(is_han, line)) or _RULE_LINE.match(line):
         return []
+    kept: list[Placeholder] = []
+    for start, end in spans(line, original):
+        if not kept or start >= kept[-1].end:
+            kept.append(Placeholder(start, end, line[start:end]))
+    return kept
+
+
+def spans(line: str, original: str | None = None) -> list[tuple[int, int]]:
+    """The spans of every placeholder form in ``line``, sorted, overlaps included (what
+    ``find_placeholders`` reads after its quick tests)."""
     spans = [m.span() for m in _EMPTY_BRACKETS.finditer(line)]
     spans += [m.span() for m in _BRACKETED.finditer(line) if _INSTRUCTION.search(m.group(1))]
     spans += [m.span() for m in _BARE_INSTRUCTION.finditer(line)]
@@ -64,11 +79,7 @@ def find_placeholders(line: str, original: str | None = None) -> list[Placeholde
     spans += [m.span() for m in _CIRCLES.finditer(line) if not _in_numeral(line, *m.span())]
     spans += [m.span() for m in _BLANKS.finditer(line) if _blank(line, original, *m.span())]
     spans.sort(key=lambda s: (s[0], -s[1]))
-    kept: list[Placeholder] = []
-    for start, end in spans:
-        if not kept or start >= kept[-1].end:
-            kept.append(Placeholder(start, end, line[start:end]))
-    return kept
+    return spans
 
 
 def _chinese(ch: str) -> bool:

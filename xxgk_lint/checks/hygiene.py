@@ -19,6 +19,7 @@ from ..diagnostic import Diagnostic, Edit, Fix, Severity
 from ..document import Document, Line
 from ..garble import Garble, find_garbles
 from ..normalise import to_simplified
+from ..placeholders import MAY_HOLD as MAY_HOLD_PLACEHOLDER
 from ..placeholders import find_placeholders
 from ..punct import find_half_width
 
@@ -479,7 +480,7 @@ class UnfilledPlaceholder(Check):
         # found by the same patterns; the span and the quoted text are the original's.
         chrome = doc.derived(_chrome)
         text = doc.source.text
-        for line in doc.lines:
+        for line in doc.lines_with(MAY_HOLD_PLACEHOLDER):
             if line.index in chrome:
                 continue
             aligned = line.text if len(line.text) == len(line.norm) else None
