@@ -15,7 +15,7 @@ from .source import Source
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line: original text and offsets, and its normalised text and offsets."""
 

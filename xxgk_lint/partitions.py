@@ -89,7 +89,7 @@ class NumberStatements:
     rates: list[Rate] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     """One sentence of a line: its bounds, its quantities and its top-level separators."""
 
