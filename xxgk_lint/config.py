@@ -323,6 +323,8 @@ class Resolver:
                 raise ConfigError(f"{config_file}: no such configuration file")
             self._fixed = load_config(config_file, self.known)
         self._by_folder: dict[Path, Config] = {}
+        self._resolved: dict[Path, Path] = {}  # a folder as named -> the real one
+        self._rules: dict[int, tuple[Config, set[str], dict[str, str]]] = {}
         self._by_file: dict[Path, Config] = {}
 
     def config_for(self, path: Path | None) -> Config:
@@ -331,7 +333,7 @@ class Resolver:
             return self._fixed
         if self.isolated:
             return Config(root=self.cwd)
-        folder = path.resolve().parent if path is not None else self.cwd
+        folder = self._folder_of(path) if path is not None else self.cwd
         if folder not in self._by_folder:
             found = find_config_file(folder)
             if found is None:
@@ -342,17 +344,34 @@ class Resolver:
                 self._by_folder[folder] = self._by_file[found]
         return self._by_folder[folder]
 
+    def _folder_of(self, path: Path) -> Path:
+        """The real folder of a file (a linked file's is its target's), each folder of a walk
+        resolved once rather than once for each of its files."""
+        if path.is_symlink():
+            return path.resolve().parent
+        if path.parent not in self._resolved:
+            self._resolved[path.parent] = path.parent.resolve()
+        return self._resolved[path.parent]
+
     def is_excluded(self, path: Path, config: Config) -> bool:
         return glob_match(config.exclude, path, config.root)
 
+    def _rules_of(self, config: Config) -> tuple[set[str], dict[str, str]]:
+        """The codes a configuration enables and their severities, worked out once for it."""
+        kept = self._rules.get(id(config))
+        if kept is None or kept[0] is not config:
+            codes = resolve_codes(self.known, [config.rules, self.overrides.rules])
+            kept = (config, codes, expand_severity(config.severity, self.known))
+            self._rules[id(config)] = kept
+        return set(kept[1]), dict(kept[2])
+
     def settings_for(self, path: Path | None, config: Config) -> Settings:
         """The settings for one file: enabled codes after per-file ignores and ``off``."""
-        codes = resolve_codes(self.known, [config.rules, self.overrides.rules])
+        codes, severity = self._rules_of(config)
         if path is not None:
             for glob, selectors in config.per_file_ignores:
                 if glob_match((glob,), path, config.root):
                     codes -= _matching(selectors, self.known)
-        severity = expand_severity(config.severity, self.known)
         codes = {code for code in codes if severity.get(code) != "off"}
         o = self.overrides
         return replace(
