@@ -199,3 +199,21 @@ def test_pdf_too_slow_to_parse_ends_at_the_time_bound(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(pdf_format, "PDF_SECONDS", 0.2)
     _refused(_pdf_with_operations(60_000), "slow.pdf", "longer than", seconds=4.0)
+
+
+def test_an_alarm_lost_inside_a_finaliser_rings_again() -> None:
+    """Python drops an exception raised while it runs a garbage-collection callback or a
+    finaliser; the time bound must not be lost with it."""
+    from xxgk_lint.formats.builder import Deadline, _Expired
+
+    dropped = 0
+    start = time.monotonic()
+    with pytest.raises(InputError, match="longer than"), Deadline("slow.pdf", 0.01):
+        while time.monotonic() - start < 5:
+            try:
+                time.sleep(0.005)
+            except _Expired:
+                dropped += 1
+                if dropped > 1:
+                    raise
+    assert dropped == 2 and time.monotonic() - start < 3

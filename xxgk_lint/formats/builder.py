@@ -197,6 +197,10 @@ def _no_pipes(piece: Piece) -> Piece:
     return Piece(piece.text.replace("|", "¦"), piece.offsets, piece.end)
 
 
+_RING_AGAIN = 0.1
+"""Seconds between alarms once a read's time is up."""
+
+
 class _Expired(BaseException):
     """Raised by the alarm; a BaseException so library code catching Exception cannot hide it."""
 
@@ -229,7 +233,10 @@ class Deadline:
             and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN)
         ):
             self._previous = signal.signal(signal.SIGALRM, _expire)
-            signal.setitimer(signal.ITIMER_REAL, max(self.seconds, 0.001) + 1.0)
+            # Repeating: an exception raised while Python runs a garbage-collection callback
+            # or a finaliser is dropped, so the alarm rings again until the read ends.
+            first = max(self.seconds, 0.001) + 1.0
+            signal.setitimer(signal.ITIMER_REAL, first, _RING_AGAIN)
         return self
 
     def __exit__(self, kind, exc, traceback) -> None:
