@@ -38,6 +38,7 @@ def test_q001_fires(body: str, key: str) -> None:
 def test_q001_half_width_heading_and_traditional_nothing() -> None:
     (f,) = lint_text(problems("暫無.\n", "五.存在的主要问题及改进情况"), "Q001")
     assert f.code == "Q001"
+    assert "只写了“暫無.”" in f.message  # quoted as the report writes it
     assert (f.line, f.column, f.end_column) == (4, 1, 15)
     assert judge(to_simplified("暫無.\n")) == "nothing"
 

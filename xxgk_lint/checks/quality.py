@@ -108,4 +108,13 @@ class ThinProblemsPart(Check):
         verdict = judge(text)
         if verdict:
             h = section.heading
-            yield self.diagnostic(h.start, h.title_end, verdict, text=text.strip())
+            said = _as_written(doc, section) if verdict == "nothing" else ""
+            yield self.diagnostic(h.start, h.title_end, verdict, text=said)
+
+
+def _as_written(doc: Document, section: Section) -> str:
+    """What a part says after its heading, as the report writes it (暫無, not the 暂无 it was
+    judged by), lines joined, the punctuation closing a run-in heading left out."""
+    end = doc.lines[section.last_line].end
+    lines = doc.source.text[section.heading.title_end : end].splitlines()
+    return "".join(line.strip() for line in lines).lstrip("。．.：:，,、 \u3000")
