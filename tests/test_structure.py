@@ -153,6 +153,7 @@ def test_s003_skip_full_width_digits() -> None:
     text = TITLE + "１．甲\n正文。\n２．乙\n正文。\n４．丙\n正文。\n"
     f = one(lint_text(text, "S003"), "S003")
     assert (f.line, f.column, f.end_column, f.data) == (6, 1, 3, {"expected": 3, "found": 4})
+    assert "应为“３．”，实为“４．”" in f.message  # the expected marker in the heading's digits
 
 
 def test_s003_backwards_and_only_the_first_break() -> None:

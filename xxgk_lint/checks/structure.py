@@ -371,6 +371,15 @@ class OutlineMismatch(Check):
 
 # --- S003 -----------------------------------------------------------------------------------
 
+_FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _digits_like(written: str, number: int) -> str:
+    """``number`` in the digits ``written`` uses: full-width (４) or ASCII (4)."""
+    digits = str(number)
+    return digits.translate(_FULL_WIDTH_DIGITS) if "０" <= written[0] <= "９" else digits
+
+
 
 def _marker_for(heading: Heading, number: int) -> str:
     """The heading's marker with another number, written the way the heading writes it."""
@@ -378,7 +387,7 @@ def _marker_for(heading: Heading, number: int) -> str:
     if heading.style == "circled":
         return CIRCLED[number - 1] if 0 < number <= len(CIRCLED) else str(number)
     if heading.style in ("arabic", "arabic_paren"):
-        return re.sub(r"\d+", str(number), marker, count=1)
+        return re.sub(r"\d+", lambda m: _digits_like(m.group(), number), marker, count=1)
     return re.sub(f"[{CN_NUMERAL_CHARS}]+", int_to_cn(number), marker, count=1)
 
 
