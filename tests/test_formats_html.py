@@ -53,6 +53,18 @@ def test_title_byline_and_body_without_page_furniture() -> None:
     assert source.kind == "html" and not source.editable
 
 
+def test_a_preamble_sentence_naming_the_report_does_not_stand_for_its_title() -> None:
+    def lines(first: str) -> list[str]:
+        page = _page().replace("<p>&nbsp;&nbsp;统计".encode(), f"<p>{first}</p><p>统计".encode())
+        return load_bytes(page, "r.html", ".html").text.splitlines()
+
+    named = lines("现向社会公布某局2021年政府信息公开工作年度报告。")
+    assert named[0] == "某局2021年政府信息公开工作年度报告"  # the <h1> is still read
+    assert named[2] == "现向社会公布某局2021年政府信息公开工作年度报告。"
+    titled = lines("某局2021年政府信息公开工作年度报告")  # the body repeats the title itself
+    assert titled.count("某局2021年政府信息公开工作年度报告") == 1
+
+
 def test_positions_are_in_the_html_source() -> None:
     data = _page()
     source = load_bytes(data, "r.html", ".html")

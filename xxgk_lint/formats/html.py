@@ -81,7 +81,7 @@ def _extract(data: bytes, path: str, deadline: Deadline) -> Source:
     builder = TextBuilder()
     context: set[int] = set()
     body_items = walker.blocks(body)
-    head = " ".join(_plain(item) for item in body_items[:12])
+    head = [_plain(item) for item in body_items[:12]]
     for line in _context_lines(tree, body, walker, head):
         context.add(builder.line)
         builder.write_line(line)
@@ -368,18 +368,19 @@ def _squash(text: str) -> str:
 
 
 def _context_lines(
-    tree: LexborHTMLParser, body: LexborNode, walker: _Walker, head: str
+    tree: LexborHTMLParser, body: LexborNode, walker: _Walker, head: list[str]
 ) -> list[list[Piece]]:
     """The title and the publication byline found outside the body, unless the body's first
-    lines already hold them."""
+    lines already hold them (the title as a line of its own: a sentence of the preamble that
+    names the report, 现向社会公布……年度报告, does not stand for it)."""
     lines = []
     title = _title_node(tree, body)
     if title is not None:
         line = _title_part(walker.inline(title))
         text = _squash("".join(p.text for p in line))
-        if text and text not in _squash(head):
+        if text and not any(_squash(first).startswith(text) for first in head):
             lines.append(line)
-    if not _BYLINE.search(head):
+    if not any(_BYLINE.search(first) for first in head):
         byline = _byline_node(tree, body, walker)
         if byline is not None:
             lines.append(walker.inline(byline))
