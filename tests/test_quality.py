@@ -26,8 +26,9 @@ def problems(body: str, heading: str = "五、存在的主要问题及改进情�
         ("本年度無。\n", "nothing"),
         ("工作还有不足，将继续努力。\n", "thin"),
         ("本年度我局政府信息公开工作总体平稳有序，各项工作均按计划开展完毕。\n", "thin"),
+        ("工作中还存在一些不足和差距，今后将进一步加强和改进。\n", "thin"),
     ],
-    ids=["empty", "wu", "zanwu", "traditional-wu", "short", "no-problem-named"],
+    ids=["empty", "wu", "zanwu", "traditional-wu", "short", "no-problem-named", "generic"],
 )
 def test_q001_fires(body: str, key: str) -> None:
     (f,) = lint_text(problems(body), "Q001")
@@ -75,3 +76,17 @@ def test_q001_quiet(body: str, heading: str) -> None:
 
 def test_q001_quiet_without_a_problems_part() -> None:
     assert lint_text(BEFORE + AFTER, "Q001") == []
+
+
+def test_q001_short_but_naming_a_problem_and_a_measure() -> None:
+    assert lint_text(problems("解读材料更新不及时。下一步将加强督查。\n"), "Q001") == []
+
+
+def test_q001_reads_the_improvements_part_that_follows_the_problems_part() -> None:
+    split = (
+        f"{BEFORE}五、存在的主要问题\n一是栏目更新不及时；二是解读形式单一。\n"
+        f"六、改进措施\n下一步将建立更新通报制度，增加图解解读。\n{AFTER}"
+    )
+    assert lint_text(split, "Q001") == []
+    unrelated = split.replace("六、改进措施", "六、人大代表建议办理情况")
+    assert [f.code for f in lint_text(unrelated, "Q001")] == ["Q001"]

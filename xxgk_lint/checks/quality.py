@@ -17,17 +17,19 @@ from ..document import Document
 from ..outline import Section
 from .structure import analyse
 
-MIN_CHARS = 20
+MIN_CHARS = 12
 """Fewer characters than this (punctuation and blanks not counted) cannot name a problem and
-a measure: 工作存在不足，将进一步加强 has eleven."""
+a measure: 更新不及时，将加强督查 has ten."""
 
 _WORDS = re.compile(r"[\W_]+")
 _NOTHING = re.compile(r"(?:本年度?|今年)?(?:暂)?(?:无|没有|未发现)(?:问题|明显问题|相关问题|情况)?")
-# A named problem: a shortfall word.
+# A named problem: a shortfall word that says what falls short (不够及时, 偏少), not one that
+# only says that something does (问题, 不足, 差距: 工作中还存在一些不足 names nothing).
 _PROBLEM = re.compile(
-    r"问题|不足|差距|短板|薄弱|欠缺|缺乏|不够|不到位|不及时|不规范|不完善|不全面|不高|不强|不深"
+    r"不够|不到位|不及时|不规范|不完善|不全面|不高|不强|不深|不细|不足以"
     r"|有待|尚需|仍需|还需|滞后|偏少|较少|单一|参差不齐|不平衡"
     r"|较慢|缓慢|陈旧|过时|不统一|不一致|不畅|较弱|偏弱|较低|偏低|未能|尚未|难以"
+    r"|(?:问题|不足)(?:主要)?(?:是|有|表现在|体现在)"
 )
 # A named improvement: a measure or a commitment.
 _IMPROVEMENT = re.compile(
@@ -105,11 +107,31 @@ class ThinProblemsPart(Check):
         if section is None:
             return
         text = part_text(doc, section)
-        verdict = judge(text)
+        measures = _measures_part(doc, section)
+        verdict = judge(text + part_text(doc, measures) if measures else text)
         if verdict:
             h = section.heading
             said = _as_written(doc, section) if verdict == "nothing" else ""
             yield self.diagnostic(h.start, h.title_end, verdict, text=said)
+
+
+_MEASURES_HEADING = re.compile(r"改进|整改|下一步|工作(?:打算|计划|思路|安排)|努力方向")
+
+
+def _measures_part(doc: Document, section: Section) -> Section | None:
+    """The part right after a problems part when it holds the improvements (六、存在的主要问题
+    then 七、改进措施): the two together answer what the regulation asks."""
+    siblings = doc.outline.sections
+    for parent in (s for top in doc.outline.sections for s in top.walk()):
+        if section in parent.children:
+            siblings = parent.children
+    if section not in siblings:
+        return None
+    at = siblings.index(section)
+    after = siblings[at + 1] if at + 1 < len(siblings) else None
+    if after is not None and _MEASURES_HEADING.search(after.heading.title):
+        return after
+    return None
 
 
 def _as_written(doc: Document, section: Section) -> str:
