@@ -339,10 +339,12 @@ def test_space_after_half_width_comma_goes_with_it() -> None:
 
 
 def test_traditional_text_and_heading_brackets() -> None:
-    text = "(一)主動公開情況\n全年公開信息120條,較上年增長5%。"
+    # A list marker opening a line is S004's (heading style), not T006's: rules.md.
+    text = "(一)主動公開情況(含下屬單位)\n全年公開信息120條,較上年增長5%。"
     found = lint_text(text, "T006")
-    assert spans(found) == [(1, 1, 4), (2, 11, 12)]
-    assert apply_fixes(text, found) == "（一）主動公開情況\n全年公開信息120條，較上年增長5%。"
+    assert spans(found) == [(1, 10, 17), (2, 11, 12)]
+    fixed = "(一)主動公開情況（含下屬單位）\n全年公開信息120條，較上年增長5%。"
+    assert apply_fixes(text, found) == fixed
 
 
 @pytest.mark.parametrize(

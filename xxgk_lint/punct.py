@@ -4,7 +4,7 @@ GB/T 15834 sets the full-width marks for Chinese text; half-width ``,`` ``;`` ``
 ``!`` and ``( )`` belong to numbers, times, addresses and Latin text. So a mark counts only
 when Chinese surrounds it: a Chinese character (or a Chinese quotation mark or bracket) on
 one side, and on the other a Chinese character or, after Chinese, a figure (其中:3人).
-1,000, 09:08, http://, a@b.cn, (PPP) and 1. never qualify.
+1,000, 09:08, http://, a@b.cn, (PPP), 1. and a list marker opening a line, (一), never qualify.
 """
 
 from __future__ import annotations
@@ -71,12 +71,17 @@ def _mark(line: str, i: int, blocked: set[int]) -> HalfWidth | None:
     return HalfWidth(i, end, line[i], ((i, end, FULL_WIDTH[line[i]]),))
 
 
+_LIST_MARKER = re.compile(r"\s*\([一二三四五六七八九十百〇零\d]+\)")
+"""A list or heading number at the start of a line, (一): S004 judges its style, not T006."""
+
+
 def _brackets(line: str, positions: list[int], blocked: set[int]) -> list[HalfWidth]:
-    """Half-width bracket pairs whose content is Chinese: (一), (含下属单位); ``positions``:
-    the offsets of the line's half-width brackets."""
+    """Half-width bracket pairs whose content is Chinese, (含下属单位), but for a list marker
+    opening the line; ``positions``: the offsets of the line's half-width brackets."""
     found, stack = [], []
+    marker = _LIST_MARKER.match(line)
     for i in positions:
-        if i in blocked:
+        if i in blocked or (marker and i < marker.end()):
             continue
         if line[i] == "(":
             stack.append(i)
