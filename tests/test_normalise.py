@@ -20,6 +20,8 @@ def test_readings_need_a_tone_mark_and_a_valid_syllable() -> None:
     assert find_pinyin_readings("系统(API)接口") == []
     assert find_pinyin_readings("開（kāi）展") == [(1, 6)]
     assert find_pinyin_readings("皖I(lǐng)CP") == [(2, 8)]
+    assert find_pinyin_readings("認真(rèn zhēn)履職") == [(2, 12)]  # a word's reading
+    assert find_pinyin_readings("項目(ok fine)和(ān quan)") == []  # every syllable toned
 
 
 def test_width_folding_and_simplification_keep_lengths() -> None:

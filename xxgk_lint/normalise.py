@@ -25,10 +25,12 @@ _SYLLABLE = lazy(
     r"(?:i(?:a(?:o|ng|n)?|e|u|ng|n|ong|o)?|u(?:a(?:i|ng|n)?|o|i|n|e)?|ü(?:e|an|n)?"
     r"|a(?:i|o|ng|n)?|o(?:u|ng)?|e(?:i|ng|n|r)?|ê)"
 )
-PINYIN_READING = re.compile(rf"[(（](?<=[^\s(（)）][(（])([a-zü{_TONED}]{{1,6}})[)）]")
-"""A bracketed reading right after a character, as conversion tools leave it: 根據(jù).
-(The bracket comes first so the search skips ahead to brackets: five times faster than a
-leading look-behind, which is tried at every position.)"""
+PINYIN_READING = re.compile(
+    rf"[(（](?<=[^\s(（)）][(（])([a-zü{_TONED}]{{1,6}}(?: [a-zü{_TONED}]{{1,6}}){{0,3}})[)）]"
+)
+"""A bracketed reading right after a character or a word, as conversion tools leave it:
+根據(jù), 認真(rèn zhēn). (The bracket comes first so the search skips ahead to brackets: five
+times faster than a leading look-behind, which is tried at every position.)"""
 
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20})
@@ -37,10 +39,12 @@ _WIDE_SPLIT = re.compile("([" + "".join(re.escape(chr(code)) for code in _WIDTH)
 
 
 def is_pinyin_reading(content: str) -> bool:
-    """True for one toned pinyin syllable: the tone mark keeps (a), (ii) and words out."""
-    if not any(ch in _TONED for ch in content):
+    """True for toned pinyin syllables, one or a word's few separated by spaces, each with
+    its tone mark: the marks keep (a), (ii), (PPP) and English words out."""
+    syllables = content.split(" ")
+    if not all(any(ch in _TONED for ch in syllable) for syllable in syllables):
         return False
-    return _SYLLABLE().fullmatch(content.translate(_UNTONE)) is not None
+    return all(_SYLLABLE().fullmatch(s.translate(_UNTONE)) is not None for s in syllables)
 
 
 def find_pinyin_readings(text: str) -> list[tuple[int, int]]:
