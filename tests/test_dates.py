@@ -127,3 +127,51 @@ def test_d004_quiet_without_a_date() -> None:
 )
 def test_issuer_kind(name: str, kind: str | None) -> None:
     assert issuer_kind(name) == kind
+
+
+# --- the title's year and the period's disagree (D003): no deadline a year early ------------
+
+
+def with_period(text: str, year: int) -> str:
+    period = f"本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
+    return text.replace("\n一、", f"\n{period}\n一、", 1)
+
+
+@pytest.mark.parametrize(
+    ("title_year", "period_year"),
+    [(2011, 2012), (2012, 2011)],
+    ids=["title-a-year-early", "period-a-year-early"],
+)
+def test_d004_quiet_when_one_of_the_years_is_wrong(title_year: int, period_year: int) -> None:
+    text = with_period(report("某某县人民政府", title_year, "2013年3月27日"), period_year)
+    assert [f.code for f in lint_text(text, "D003", "D004")] == ["D003"]
+
+
+def test_d004_still_fires_when_late_against_the_later_year() -> None:
+    text = with_period(report("某某县人民政府", 2011, "2013年4月10日"), 2012)
+    (f,) = lint_text(text, "D004")
+    assert f.data == {"published": "2013-04-10", "deadline": "2013-03-31"}
+
+
+def test_d004_edition_follows_the_year_it_judges() -> None:
+    # A 2018 report titled 2019 by mistake: the 2007 regulation's 31 March applies, not the
+    # 2019 one's 31 January for departments.
+    text = with_period(report("某某市统计局", 2019, "2019年3月20日"), 2018)
+    assert lint_text(text, "D004") == []
+    late = with_period(report("某某市统计局", 2019, "2019年4月2日"), 2018)
+    (f,) = lint_text(late, "D004")
+    assert f.data == {"published": "2019-04-02", "deadline": "2019-03-31"}
+
+
+# --- universities publishing by 学年 ------------------------------------------------------
+
+
+def test_d004_quiet_for_an_academic_year_report() -> None:
+    text = report("东岭大学", 2013, "2014年10月28日").replace("2013年", "2013-2014学年", 1)
+    assert text.startswith("东岭大学2013-2014学年政府信息公开")
+    assert lint_text(text, "D004") == []
+
+
+def test_d004_applies_to_a_university_reporting_by_calendar_year() -> None:
+    (f,) = lint_text(report("东岭大学", 2014, "2015年4月10日"), "D004")
+    assert f.data == {"published": "2015-04-10", "deadline": "2015-03-31"}

@@ -6,6 +6,7 @@ the opening text; the edition follows from the year (rules.md) unless configurat
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,19 +21,67 @@ if TYPE_CHECKING:
     from .document import Document
 
 _NUM = r"(\d{1,4}|[〇零○O一二三四五六七八九十]{1,4})"
-_YEAR = r"(\d{4}|[〇零○O一二三四五六七八九]{4})"
-_DATE = rf"{_YEAR}\s*年\s*{_NUM}\s*月\s*(?:{_NUM}\s*日)?"
-_DATE_OPT_YEAR = rf"(?:{_YEAR}\s*年\s*)?{_NUM}\s*月\s*(?:{_NUM}\s*日)?"
-PERIOD_RANGE = re.compile(
-    rf"{_DATE}\s*(?:起|始|开始)?\s*[,]?\s*(?:至|到|—+|–|-|~|～|－)\s*(?:至\s*)?{_DATE_OPT_YEAR}"
+_MONTH = r"(\d{1,2}|元|[一二三四五六七八九十]{1,3})"
+# A year in digits or in Chinese numerals (二〇一二, and 二0一二 with a stray ASCII zero).
+_YEAR = r"(\d{4}|[〇零○O0一二三四五六七八九]{4})"
+_TO = r"\s*(?:起|始|开始)?\s*,?\s*(?:至|到|—+|–|―|-|~)\s*(?:至\s*)?"
+_DAY_MARK = r"\s*[日号]"
+_DATE = rf"{_YEAR}\s*年\s*{_MONTH}\s*月份?\s*(?:{_NUM}{_DAY_MARK})?"
+_DATE_OPT_YEAR = rf"(?:{_YEAR}\s*年\s*)?{_MONTH}\s*月份?\s*(?:{_NUM}{_DAY_MARK})?"
+# The forms a statistics period is stated in. Each yields (y1, m1, d1, y2, m2, d2), any of
+# which may be missing (a missing end year is the start year; a missing day is the first or
+# the last of its month).
+PERIOD_RANGE = re.compile(rf"{_DATE}{_TO}{_DATE_OPT_YEAR}")  # 2012年1月1日至12月31日
+_NUMERIC_RANGE = re.compile(  # 2012.1.1-2012.12.31, 2012-01-01至2012-12-31, 2012/1/1—12/31
+    r"(?<!\d)(\d{4})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)"
+    + _TO
+    + r"(?:(\d{4})\s*[./-]\s*)?(\d{1,2})\s*[./-]\s*(\d{1,2})(?!\d)"
 )
-PERIOD_CONTEXT = re.compile(r"统计|数据|报告期|期限|时限|时段|区间")
+_MONTH_RANGE = re.compile(  # 2012年1-12月, 2012年度1至12月, 二〇一二年一至十二月
+    rf"{_YEAR}\s*年度?\s*(?:的\s*)?{_MONTH}\s*(?:月份?)?{_TO}{_MONTH}\s*月份?"
+    rf"(?!\s*{_NUM}{_DAY_MARK})"
+)
+_BARE_RANGE = re.compile(  # 1月1日至12月31日, 1-12月: the year is the report's
+    rf"(?<![\d年〇零○一二三四五六七八九十./-])(?:{_MONTH}\s*月份?\s*{_NUM}{_DAY_MARK}{_TO}"
+    rf"{_MONTH}\s*月份?\s*{_NUM}{_DAY_MARK}|{_MONTH}\s*(?:月份?)?{_TO}{_MONTH}\s*月份?"
+    rf"(?!\s*{_NUM}{_DAY_MARK}))"
+)
+_YEAR_RANGE = re.compile(  # 2012年至2013年, 2013-2014学年: whole years, whole academic years
+    rf"{_YEAR}\s*(?:年度?)?{_TO}{_YEAR}\s*(年度?|学年度?)(?!\s*(?:{_MONTH}|\d)\s*月)"
+)
+# A sentence about the period: strong cues name the period itself (统计期限, 所列数据, 起止);
+# weak ones only the statistics. The long-standing 年月日 range form is read in either; the
+# others, which also write ordinary dates and month spans, only in a sentence naming the period.
+_STRONG_CONTEXT = re.compile(
+    r"期限|时限|报告期|时段|区间|起止|所列数据|所涉数据|所用数据|使用数据|"
+    r"统计(?:期间|时间|周期|范围|口径)|数据(?:的)?(?:时间|期间|范围|统计期)"
+)
+PERIOD_CONTEXT = re.compile(r"统计|数据|报告期|期限|时限|时段|区间|起止")
 PERIOD_KEYWORD_YEAR = re.compile(
-    rf"统计(?:期限|时限|时间段?|区间|周期|范围)\s*(?:为|是|:)?\s*{_YEAR}\s*年(?:度|全年)"
+    rf"(?:统计|数据)(?:的)?(?:期限|时限|期间|时间段?|区间|周期|范围|时段)\s*(?:为|是|:|均为)?\s*"
+    rf"{_YEAR}\s*(?:年度|年)\s*(?:全年|全年度)?(?!\s*(?:(?:{_MONTH}|\d)\s*)?(?:月|[-—~至到]))"
+)
+# 2013-2014学年, 2013—2014学年度, 2013至2014学年, 2013-14学年: a university's academic year.
+_ACADEMIC_YEAR = re.compile(
+    rf"{_YEAR}\s*年?\s*(?:-|—+|–|~|至|到|/)\s*(\d{{2}}|{_YEAR})\s*年?\s*学年"
 )
 _TITLE_YEAR = re.compile(rf"{_YEAR}\s*(?:年度|年)")
 _OPENING_YEAR = re.compile(rf"(?:^|[。;!?\s]){_YEAR}\s*年(?:度)?\s*(?:[,:]|以来|全年|上半年|我|全)")
 _FORWARD = re.compile(r"将|拟|计划|下一步|明年|今后|展望")
+# Words that make a later year's sentence a plan: 2013年，继续加强…, 2013年，要进一步…
+_PLAN = re.compile(
+    r"将|要|拟|计划|继续|进一步|下一步|下步|明年|今后|展望|力争|争取|着力|着重|重点|打算|预计|"
+    r"目标|努力|谋划|部署|安排"
+)
+# Words that make an earlier year's sentence a comparison or history, not last year's text
+# left in: 比2011年, 较上年, 同比, 自2008年以来, 截至2011年底, and the rectification of last
+# year's problems the 2021 format asks for (2021年……问题，已整改)
+_COMPARISON = re.compile(
+    r"同比|环比|相比|相较|对比|(?:比|较|与|和|同)\s*(?:上一?年|去年|前一?年|上年度|同期|\d{4}\s*年)"
+)
+_HISTORY = re.compile(r"以来|至今|截至|截止|此前|之前|历年|往年|先后|始于|起步|曾经|当时|那年|整改")
+_ANY_YEAR = re.compile(rf"{_YEAR}\s*年")
+_SENTENCE_END = re.compile(r"[。!?]")
 _BYLINE_DATE = re.compile(
     r"(?:发布|公布|公开)(?:时间|日期)\s*[:|]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 )
@@ -90,7 +139,9 @@ class Facts:
     title_line: int | None = None
     title_year: int | None = None
     period: Period | None = None
+    academic_year: int | None = None  # first year of the 学年 the title names (universities)
     text_year: int | None = None
+    year_sentences: list[YearSentence] = field(default_factory=list)
     published: str | None = None  # ISO date
     published_source: str | None = None  # "page" or "signature"
     published_span: tuple[int, int] | None = None
@@ -124,7 +175,11 @@ class Facts:
 def to_int(text: str | None) -> int | None:
     if not text:
         return None
-    return int(text) if text.isdigit() else cn_to_int(text)
+    if text.isdigit():
+        return int(text)
+    if text == "元":  # 元月: the first month
+        return 1
+    return cn_to_int(text.replace("0", "〇"))  # 二0一二: a stray ASCII zero among numerals
 
 
 def edition_for_year(year: int) -> str:
@@ -150,29 +205,111 @@ def _last_day(y: int, m: int) -> int:
     return 31
 
 
-def find_period(doc: Document) -> Period | None:
-    """The stated statistics period: a date range in a sentence about statistics or data."""
-    text = doc.view.text
-    for m in PERIOD_RANGE.finditer(text):
-        sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        sentence_end = min(
-            (i for i in (text.find("。", m.end()), text.find("\n", m.end())) if i >= 0),
-            default=len(text),
-        )
-        if not PERIOD_CONTEXT.search(text[sentence_start:sentence_end]):
+def _period_of(groups: tuple[str | None, ...], year: int | None = None) -> tuple | None:
+    """Start and end of a range read as (y1, m1, d1, y2, m2, d2): a missing end year is the
+    start year, a missing start day the 1st, a missing end day the last of its month."""
+    y1, m1, d1, y2, m2, d2 = (to_int(g) for g in groups)
+    y1 = y1 or year
+    if y1 is None or m1 is None or m2 is None:
+        return None
+    y2 = y2 or y1
+    start = (y1, m1, d1 if d1 is not None else 1)
+    end = (y2, m2, d2 if d2 is not None else (_last_day(y2, m2) if _valid(y2, m2, 1) else 31))
+    return start, end
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence (between 。 or line breaks) holding text[start:end]."""
+    first = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    last = min(
+        (i for i in (text.find("。", end), text.find("\n", end)) if i >= 0), default=len(text)
+    )
+    return first, last
+
+
+def _read_numeric(g: tuple) -> tuple:
+    return g[0], g[2], g[3], g[4], g[5], g[6]
+
+
+def _read_month_range(g: tuple) -> tuple:
+    return g[0], g[1], None, None, g[2], None
+
+
+def _read_year_range(g: tuple) -> tuple:
+    if g[2].startswith("学"):  # a 学年 runs from 1 September to 31 August
+        return g[0], "9", "1", g[1], "8", "31"
+    return g[0], "1", "1", g[1], "12", "31"
+
+
+def _read_bare(g: tuple) -> tuple:
+    if g[0] is not None:  # 1月1日至12月31日
+        return None, g[0], g[1], None, g[2], g[3]
+    return None, g[4], None, None, g[5], None  # 1-12月
+
+
+def _period_candidates(text: str, year_hint: int | None):
+    """(rank, start, end, span) of every stated range that reads as a period; the lowest
+    rank is the best: a range with its year before one borrowing the report's year, then a
+    range in a sentence naming the period before one in a sentence only about statistics, a
+    stated range before a bare year, the first before the others."""
+    for pattern, form_rank in ((PERIOD_RANGE, 0), (PERIOD_KEYWORD_YEAR, 1)):
+        for m in pattern.finditer(text):
+            first, last = _sentence_bounds(text, *m.span())
+            if _STRONG_CONTEXT.search(text, first, last):
+                context_rank = 0
+            elif PERIOD_CONTEXT.search(text, first, last):
+                context_rank = 1
+            else:
+                continue
+            groups = m.groups()
+            if form_rank == 1:
+                groups = (groups[0], "1", "1", groups[0], "12", "31")
+            found = _period_of(groups)
+            if found:
+                yield (False, context_rank, form_rank, m.start()), *found, m.span()
+    # The other forms also write ordinary dates and month spans: they count only in a
+    # sentence naming the period, so only those sentences are searched.
+    done = -1
+    for cue in _STRONG_CONTEXT.finditer(text):
+        if cue.start() < done:
             continue
-        y1, m1, d1, y2, m2, d2 = (to_int(g) for g in m.groups())
-        y2 = y2 or y1
-        start = (y1, m1, d1 if d1 is not None else 1)
-        end = (y2, m2, d2 if d2 is not None else (_last_day(y2, m2) if _valid(y2, m2, 1) else 31))
-        o1, o2 = doc.norm_span(m.start(), m.end())
-        return Period(start, end, o1, o2)
-    m = PERIOD_KEYWORD_YEAR.search(text)
-    if m:
-        year = to_int(m.group(1))
-        o1, o2 = doc.norm_span(m.start(), m.end())
-        return Period((year, 1, 1), (year, 12, 31), o1, o2)
-    return None
+        first, last = _sentence_bounds(text, cue.start(), cue.end())
+        done = last
+        for pattern, read, bare in (
+            (_NUMERIC_RANGE, _read_numeric, False),
+            (_MONTH_RANGE, _read_month_range, False),
+            (_YEAR_RANGE, _read_year_range, False),
+            (_BARE_RANGE, _read_bare, True),
+        ):
+            for m in pattern.finditer(text, first, last):
+                found = _period_of(read(m.groups()), year_hint if bare else None)
+                if found:
+                    yield (bare, 0, 0, m.start()), *found, m.span()
+
+
+def find_period(doc: Document, year_hint: int | None = None) -> Period | None:
+    """The stated statistics period: a date range in a sentence about the period or the
+    statistics (自2012年1月1日起至2012年12月31日止, 2012年1-12月, 2012.1.1-2012.12.31,
+    二〇一二年一月至十二月, 统计期限为2012年度). A range without a year (统计期限为1月1日至
+    12月31日) takes ``year_hint``, the title's year, and counts only when no other is stated."""
+    best = min(_period_candidates(doc.view.text, year_hint), default=None, key=lambda c: c[0])
+    if best is None:
+        return None
+    _, start, end, (s, e) = best
+    o1, o2 = doc.norm_span(s, e)
+    return Period(start, end, o1, o2)
+
+
+def academic_year_of(title: str) -> int | None:
+    """The first year of the academic year a title names (东岭大学2013-2014学年信息公开工作
+    年度报告: 2013), or None. Universities report by 学年 under 教育部《高等学校信息公开办法》."""
+    m = _ACADEMIC_YEAR.search(re.sub(r"\s+", "", title))
+    if not m:
+        return None
+    first, second = to_int(m.group(1)), to_int(m.group(2))
+    if first is None or second is None or not 1990 <= first <= 2100:
+        return None
+    return first if second in (first + 1, (first + 1) % 100) else None
 
 
 def _year_of(text: str) -> int | None:
@@ -181,22 +318,92 @@ def _year_of(text: str) -> int | None:
     return year if year and 1990 <= year <= 2100 else None
 
 
-def _text_year(doc: Document) -> int | None:
-    """The year the body's sentences open with (2022年，我局…), when one year clearly dominates."""
-    counts: Counter[int] = Counter()
+def stated_years(facts: Facts) -> tuple[int, int] | None:
+    """The first and last year the title and the period state (a 2013-2014学年 title states
+    both years), or None when neither states one."""
+    stated = [y for y in (facts.title_year, facts.period.year if facts.period else None) if y]
+    if not stated:
+        return None
+    last = max(stated)
+    if facts.academic_year is not None:
+        last = max(last, facts.academic_year + 1)
+    return min(stated), last
+
+
+class YearSentence(NamedTuple):
+    """A body sentence opening with a year (2012年，县政府……) and what it is about that year."""
+
+    year: int
+    line: int  # line index
+    start: int  # normalised column of the year in its line
+    end: int  # normalised column after 年
+    kind: str  # "report" (the work of that year), "plan" or "context" (comparison, history)
+
+
+def _plan_lines(doc: Document) -> set[int]:
+    """Lines of the parts that look ahead: problems and improvements, other matters."""
+    lines: set[int] = set()
+    for section in doc.outline.walk():
+        if heading_key(section.heading.title) in ("problems", "other"):
+            lines.update(range(section.heading.line, section.last_line + 1))
+    return lines
+
+
+def year_sentences(doc: Document, first: int | None, last: int | None) -> list[YearSentence]:
+    """The body's sentences opening with a year, each classified against the years the title
+    and the period state (``first`` to ``last``; None when neither states one). A sentence
+    about a later year is a plan when it sits in the problems/other parts or says 将, 要,
+    计划, 继续, 进一步, 拟…; a sentence about an earlier year is context when it compares
+    (比2011年, 较上年, 同比), tells history (自2008年以来, 截至) or names another year too."""
+    found: list[YearSentence] = []
+    ends: list[int] = []  # where each sentence ends
+    table_lines = {i for table in doc.outline.tables() for i in table.lines}
+    plan_lines: set[int] | None = None
     for index in doc.body_lines():
         norm = doc.lines[index].norm
-        if "年" not in norm:
+        if "年" not in norm or index in table_lines:
             continue  # a quick test before the scan: every opening year has its 年
         for m in _OPENING_YEAR.finditer(norm):
-            sentence = norm[
-                m.start() : norm.find("。", m.end()) if "。" in norm[m.end() :] else None
-            ]
-            if _FORWARD.search(sentence[:40]):
-                continue
             year = to_int(m.group(1))
-            if year and 1990 <= year <= 2100:
-                counts[year] += 1
+            if not (year and 1990 <= year <= 2100):
+                continue
+            end = _SENTENCE_END.search(norm, m.end())
+            sentence = norm[m.start(1) : end.start() if end else len(norm)]
+            year_end = norm.index("年", m.start(1)) + 1
+            others = {y for g in _ANY_YEAR.finditer(sentence) if (y := to_int(g.group(1)))}
+            if first is None or last is None:
+                kind = "plan" if _FORWARD.search(sentence[:40]) else "report"
+            elif year > last:
+                if plan_lines is None:
+                    plan_lines = _plan_lines(doc)
+                planned = index in plan_lines or _PLAN.search(sentence)
+                kind = "plan" if planned else "report"
+            elif year < first and (
+                _COMPARISON.search(sentence) or _HISTORY.search(sentence) or others - {year}
+            ):
+                kind = "context"
+            else:
+                kind = "report"
+            found.append(YearSentence(year, index, m.start(1), year_end, kind))
+            ends.append(end.end() if end else len(norm))
+    # 2011年，全县受理申请30件。2012年，受理47件。: an earlier year's sentence followed at once
+    # by one on a stated year is the comparison's first half.
+    for i, (this, after) in enumerate(itertools.pairwise(found)):
+        if (
+            this.kind == "report"
+            and first is not None
+            and this.year < first
+            and after.line == this.line
+            and after.year >= first
+            and not doc.lines[this.line].norm[ends[i] : after.start].strip()
+        ):
+            found[i] = this._replace(kind="context")
+    return found
+
+
+def dominant_year(sentences: list[YearSentence]) -> int | None:
+    """The year the report-kind sentences open with, when one year clearly dominates."""
+    counts = Counter(s.year for s in sentences if s.kind == "report")
     if not counts:
         return None
     (year, n), *rest = counts.most_common()
@@ -393,8 +600,13 @@ def compute_facts(doc: Document) -> Facts:
         facts.title_line = outline.title_line
         facts.title = _title_text(doc, outline.title_line)
         facts.title_year = _year_of(facts.title)
-    facts.period = find_period(doc)
-    facts.text_year = _text_year(doc)
+        facts.academic_year = academic_year_of(facts.title)
+        if facts.academic_year is not None:
+            facts.title_year = facts.academic_year
+    facts.period = find_period(doc, facts.title_year)
+    first, last = stated_years(facts) or (None, None)
+    facts.year_sentences = year_sentences(doc, first, last)
+    facts.text_year = dominant_year(facts.year_sentences)
     pinned = doc.settings.year
     if pinned:
         facts.year, facts.year_source = pinned, "config"
