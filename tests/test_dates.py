@@ -175,3 +175,26 @@ def test_d004_quiet_for_an_academic_year_report() -> None:
 def test_d004_applies_to_a_university_reporting_by_calendar_year() -> None:
     (f,) = lint_text(report("东岭大学", 2014, "2015年4月10日"), "D004")
     assert f.data == {"published": "2015-04-10", "deadline": "2015-03-31"}
+
+
+def test_d004_year_after_the_report_name_keeps_the_title_issuer() -> None:
+    text = (
+        "云峰县人民政府政府信息公开工作年度报告（2022年度）\n"
+        f"{BODY}\n\u3000\u3000云峰县人民政府办公室\n\u3000\u30002023年3月28日\n"
+    )
+    assert lint_text(text, "D004") == []  # the government's report: 31 March
+    late = text.replace("2023年3月28日", "2023年4月2日")
+    assert [f.data["deadline"] for f in lint_text(late, "D004")] == ["2023-03-31"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("某市人民政府国有资产监督管理委员会", "department"),
+        ("某市人民政府研究室", "department"),
+        ("某市经济技术开发区管理委员会", None),  # a zone's committee: either
+        ("某街道办事处", "government"),
+    ],
+)
+def test_issuer_kind_by_the_final_organ_word(name: str, kind: str | None) -> None:
+    assert issuer_kind(name) == kind

@@ -98,8 +98,11 @@ _NOT_A_NAME = re.compile(r"[。,;:!?|>]|\d")
 # Issuers by the ending of their name. A 人民政府办公室 is a department of its government; a
 # 街道办事处 or 乡镇 is a government level (art. 49 gives its report no department deadline);
 # a 管委会 is either, and courts, institutes or companies are neither: the name does not tell.
-_LOCAL_GOVERNMENT = re.compile(r"(?:街道办事处|街道办|街道|管委会|管理委员会)$")
-_DEPARTMENT = re.compile(r"(?:办公室|办公厅|局|委员会|委|厅|中心|署|所|站|部|处|队|馆|司|办)$")
+_LOCAL_GOVERNMENT = re.compile(
+    r"(?:街道办事处|街道办|街道|(?:区|园|新区|园区|景区|片区)(?:管委会|管理委员会))$"
+)
+"""Sub-district offices (a government's report) and zone committees (开发区管委会: either)."""
+_DEPARTMENT = re.compile(r"(?:办公室|办公厅|局|委员会|委|厅|中心|署|所|站|部|处|队|馆|司|办|室)$")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|[省市县区旗州盟镇乡])$")
 _DECLARATION = re.compile(
     r"(?:本年度报告|年度报告|本报告|报告全文|报告|全文|本年报)\s*(?:内容)?\s*(?:主要)?\s*(?:共)?\s*"
@@ -467,6 +470,14 @@ def title_parts(title: str) -> TitleParts:
         year = None
     name_m = REPORT_NAME.search(text)
     any_name = _ANY_REPORT_NAME.search(text, year_m.end() if year_m else 0)
+    first_name = _ANY_REPORT_NAME.search(text)
+    if (
+        year_m
+        and first_name
+        and first_name.start() < year_m.start()
+        and _han_count(text[: first_name.start()])
+    ):  # 某县人民政府政府信息公开工作年度报告（2022年度）: the year after the name
+        any_name, year_m = first_name, None
     cut = any_name.start() if any_name else len(text)
     if year_m and year_m.start() < cut:
         before, between = text[: year_m.start()], text[year_m.end() : cut]
