@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xxgk_lint.document import Document
-from xxgk_lint.outline import Outline, match_heading, table_label
+from xxgk_lint.outline import UNNUMBERED, Outline, match_heading, table_label
 from xxgk_lint.source import Source
 
 
@@ -238,6 +238,10 @@ _LINES = st.one_of(
             "[bookmark: _GoBack]1、正文",
             "\u3000\u3000正文。",
             "主動(dòng)公開(kāi)",
+            "依申请公开政府信息情况",
+            "其他需要报告的事项",
+            "行政复议",
+            "无。",
             "",
         ]
     ),
@@ -278,3 +282,117 @@ def test_outline_never_fails_and_spans_lie_in_the_text(lines: list[str], newline
     ]
     placed = [i for i in placed if i is not None]
     assert sorted(placed) == [line.index for line in doc.lines if line.norm.strip()]
+
+
+# --- unnumbered part headings ----------------------------------------------------------------
+
+_OPENING = "某某县水利局2015年政府信息公开工作年度报告\n本报告的统计期限为2015年全年。\n"
+
+
+def plain(doc: Document) -> list[tuple[int, int, str]]:
+    """(line, level, title) of every unnumbered heading."""
+    return [(h.line, h.level, h.title) for h in doc.outline.headings() if h.style == UNNUMBERED]
+
+
+def test_an_unnumbered_part_between_numbered_ones_is_their_sibling() -> None:
+    doc = parse(
+        _OPENING
+        + "一、概述\n本局落实各项公开制度。\n二、主动公开政府信息情况\n全年公开信息85条。\n"
+        "依申请公开政府信息情况\n全年收到申请4件，均已答复。\n"
+        "四、其他需要报告的事项\n无。"
+    )
+    assert plain(doc) == [(6, 2, "依申请公开政府信息情况")]
+    assert top(doc) == [
+        "概述",
+        "主动公开政府信息情况",
+        "依申请公开政府信息情况",
+        "其他需要报告的事项",
+    ]
+    h = doc.outline.sections[2].heading
+    assert (h.number, h.marker, doc.source.text[h.start : h.title_end]) == (
+        0,
+        "",
+        "依申请公开政府信息情况",
+    )
+    assert doc.outline.sections[2].body == [7]
+
+
+def test_unnumbered_parts_hold_their_numbered_sub_headings() -> None:
+    doc = parse(
+        _OPENING
+        + "概述\n本局落实各项公开制度。\n主动公开政府信息情况\n（一）公开数量\n全年公开信息85条。\n"
+        "（二）公开形式\n以门户网站为主。\n### 其他需要报告的事项\n本年度无其他需要报告的事项。"
+    )
+    assert plain(doc) == [
+        (2, 0, "概述"),
+        (4, 0, "主动公开政府信息情况"),
+        (9, 0, "其他需要报告的事项"),
+    ]
+    active = doc.outline.sections[1]
+    assert [c.heading.title for c in active.children] == ["公开数量", "公开形式"]
+
+
+def test_a_lone_part_name_in_prose_does_not_make_an_outline() -> None:
+    doc = parse(_OPENING + "本局落实各项公开制度。\n其他需要报告的事项\n无。")
+    assert plain(doc) == []
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "本年度未收取任何费用\n",  # a sentence without its full stop
+        "依申请公开政府信息情况如下\n",  # a sentence introducing a part
+        "主动公开政府信息情况统计表\n| 类别 | 条数 |\n| 规章 | 2 |\n",  # a table caption
+        "本报告包括：\n依申请公开政府信息情况\n政府信息公开收费及减免情况\n",  # a list of parts
+        "依申请公开政府信息情况\n政府信息公开收费及减免情况\n存在的主要问题及改进措施\n",
+    ],
+    ids=["sentence", "introduction", "caption", "listed-after-colon", "run-of-three"],
+)
+def test_lines_that_mention_parts_are_body_text(middle: str) -> None:
+    doc = parse(
+        _OPENING
+        + "一、主动公开政府信息情况\n全年公开信息85条。\n"
+        + middle
+        + "二、依申请公开政府信息情况\n全年收到申请4件。"
+    )
+    assert plain(doc) == []
+    assert top(doc) == ["主动公开政府信息情况", "依申请公开政府信息情况"]
+
+
+def test_a_restated_title_under_a_numbered_heading_is_not_a_heading() -> None:
+    doc = parse(
+        _OPENING + "一、主动公开政府信息情况\n全年公开信息85条。\n"
+        "二、依申请公开政府信息情况\n依申请公开政府信息情况\n全年收到申请4件。\n"
+        "三、其他需要报告的事项\n无。"
+    )
+    assert plain(doc) == []
+    assert doc.outline.sections[1].body == [5, 6]
+
+
+def test_a_part_already_numbered_is_not_headed_again() -> None:
+    doc = parse(
+        _OPENING + "一、存在的主要问题及改进措施\n栏目更新不及时。\n改进措施\n建立通报制度。\n"
+    )
+    assert plain(doc) == []
+
+
+def test_cells_of_a_table_written_one_cell_a_line_are_not_headings() -> None:
+    doc = parse(
+        _OPENING + "主动公开政府信息情况\n全年公开信息85条。\n"
+        "政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n结果维持\n结果纠正\n0\n0\n"
+        "其他需要报告的事项\n无。"
+    )
+    assert [title for _, _, title in plain(doc)] == [
+        "主动公开政府信息情况",
+        "政府信息公开行政复议、行政诉讼情况",
+        "其他需要报告的事项",
+    ]
+
+
+def test_a_part_named_like_a_report_is_not_the_title() -> None:
+    doc = parse(
+        "概述\n本局落实各项公开制度。\n其他需要报告的事项\n无。\n某某县水利局\n2016年3月1日"
+    )
+    assert doc.outline.title_line is None
+    assert plain(doc) == [(0, 0, "概述"), (2, 0, "其他需要报告的事项")]
+    assert doc.outline.signature == (4, 5)

@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import io
+
+import docx
+
+from xxgk_lint.check import select_checks
+from xxgk_lint.engine import lint_source
+from xxgk_lint.formats import load_bytes
+from xxgk_lint.sectionkeys import heading_key, heading_keys
+from xxgk_lint.settings import Settings
+
 from .conftest import lint_text
 
 PERIOD = "本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。\n"
@@ -105,3 +115,92 @@ def test_government_report_needs_assessment_content() -> None:
     assert sections(lint_text(text, "S001"), "S001") == {"assessment"}
     text = text.replace("全年工作有序推进。", "全年工作有序推进，并将政务公开纳入年度绩效考核。")
     assert lint_text(text, "S001") == []
+
+
+# --- unnumbered part headings and headings naming two parts ------------------------------------
+
+BARE_2007 = (
+    "某市司法局2016年政府信息公开工作年度报告\n"
+    + PERIOD.format(y=2016)
+    + "主动公开政府信息情况\n全年主动公开信息320条。\n\n"
+    "依申请公开政府信息情况\n全年受理申请9件，均按期答复。\n\n"
+    "政府信息公开收费及减免情况\n本年度未收取任何费用。\n\n"
+    "因政府信息公开申请行政复议、提起行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n\n"
+    "存在的主要问题及改进措施\n信息更新不够及时，下一步将建立更新通报制度加以改进。\n\n"
+    "其他需要报告的事项\n无。\n"
+)
+
+
+def test_unnumbered_part_headings_head_their_parts() -> None:
+    assert lint_text(BARE_2007, "S001", "S002", "S005", "S008") == []
+
+
+def test_one_unnumbered_heading_among_numbered_ones() -> None:
+    text = REPORT_2007.replace("二、依申请公开政府信息情况", "依申请公开政府信息情况")
+    assert lint_text(text, "S001", "S005", "S008") == []
+
+
+def test_a_sentence_naming_a_part_is_still_inline_content() -> None:
+    text = BARE_2007.replace("政府信息公开收费及减免情况\n本年度未收取任何费用。\n\n", "").replace(
+        "均按期答复。", "均按期答复，未收取任何费用。"
+    )
+    (inline,) = lint_text(text, "S001", "S008")
+    assert (inline.code, inline.data["section"], inline.line) == ("S008", "fees", 7)
+
+
+def test_a_missing_part_is_still_missing_when_parts_are_unnumbered() -> None:
+    text = BARE_2007.replace("依申请公开政府信息情况\n全年受理申请9件，均按期答复。\n\n", "")
+    assert sections(lint_text(text, "S001"), "S001") == {"application"}
+
+
+def _lint_file(data: bytes, path: str, *codes: str):
+    chosen = Settings(select=list(codes))
+    source = load_bytes(data, path, "." + path.rsplit(".", 1)[-1])
+    return lint_source(source, select_checks(chosen.select), chosen).findings
+
+
+def test_html_heading_elements_without_numbers() -> None:
+    title, *parts = [line for line in BARE_2007.split("\n") if line]
+    period, parts = parts[0], parts[1:]
+    body = "".join(
+        f"<h3>{line}</h3>" if i % 2 == 0 else f"<p>{line}</p>" for i, line in enumerate(parts)
+    )
+    page = f"<html><body><h1>{title}</h1><p>{period}</p>{body}</body></html>"
+    assert _lint_file(page.encode("utf-8"), "report.html", "S001", "S005", "S008") == []
+
+
+def test_word_heading_style_paragraphs_without_numbers() -> None:
+    title, period, *parts = [line for line in BARE_2007.split("\n") if line]
+    document = docx.Document()
+    document.add_paragraph(title)
+    document.add_paragraph(period)
+    for i, line in enumerate(parts):
+        if i % 2 == 0:
+            document.add_heading(line, level=1)
+        else:
+            document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert _lint_file(buffer.getvalue(), "report.docx", "S001", "S005", "S008") == []
+
+
+def test_a_heading_naming_two_parts_heads_both() -> None:
+    text = REPORT_2007.replace(
+        "三、政府信息公开收费及减免情况\n本年度未收取任何费用。\n"
+        "四、因政府信息公开申请行政复议、提起行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n",
+        "三、收费及复议诉讼情况\n本年度未收取任何费用，未发生行政复议和行政诉讼。\n",
+    )
+    assert lint_text(text, "S001", "S008") == []
+
+
+def test_heading_keys() -> None:
+    assert heading_keys("收费及复议诉讼情况") == ("review_litigation", "fees")
+    assert heading_keys("主动公开和依申请公开情况") == ("application", "active")
+    for one_part in (
+        "收到和处理政府信息公开申请情况",
+        "因政府信息公开申请行政复议、提起行政诉讼情况",
+        "存在的主要问题及改进措施",
+        "政府信息公开收费及减免情况",
+    ):
+        assert heading_keys(one_part) == (heading_key(one_part),)
+    assert heading_keys("重点领域信息公开") == ()

@@ -98,6 +98,25 @@ def test_s002_quiet_without_a_declaration() -> None:
     assert lint_text(text, "S002") == []
 
 
+def test_s002_an_annex_is_not_a_part() -> None:
+    declaration = "本报告由总体情况、主动公开政府信息情况两个部分组成。\n"
+    parts = "一、总体情况\n正文。\n二、主动公开政府信息情况\n正文。\n"
+    for annex in ("三、附件\n统计表（略）\n", "三、附表：政府信息公开情况统计表\n| 规章 | 0 |\n"):
+        assert lint_text(TITLE + declaration + parts + annex, "S002") == []
+    other = TITLE + declaration + parts + "三、重点领域信息公开\n正文。\n"
+    assert one(lint_text(other, "S002"), "S002").data["actual"]["count"] == 3
+
+
+def test_s002_counts_unnumbered_part_headings() -> None:
+    text = TITLE + (
+        "本报告由总体情况、主动公开政府信息情况两个部分组成。\n"
+        "总体情况\n本局全年推进各项公开工作。\n主动公开政府信息情况\n（一）公开数量\n全年公开信息85条。\n"
+    )
+    assert lint_text(text, "S002") == []
+    f = one(lint_text(text.replace("两个", "三个"), "S002"), "S002")
+    assert f.data["actual"] == {"count": 2, "parts": ["总体情况", "主动公开政府信息情况"]}
+
+
 def test_declared_list_splitting() -> None:
     assert split_parts("收到和处理政府信息公开申请情况、存在的主要问题及改进措施和其他情况") == [
         "收到和处理政府信息公开申请情况",
@@ -237,6 +256,41 @@ def test_s004_quiet(body: str) -> None:
     assert lint_text(TITLE + body, "S004") == []
 
 
+UNNUMBERED_THIRD = TITLE + (
+    "一、总体情况\n本年度，我局……\n二、主动公开政府信息情况\n本年度主动公开……\n"
+    "收到和处理政府信息公开申请情况\n本年度收到申请6件，均已答复。\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生……\n"
+)
+
+
+def test_s004_unnumbered_heading_among_numbered_siblings() -> None:
+    f = one(lint_text(UNNUMBERED_THIRD, "S003", "S004"), "S004")
+    assert (f.line, f.column, f.end_column) == (6, 1, 16)
+    assert f.data == {"found": ""}
+    assert "应为“三、收到和处理政府信息公开申请情况”" in f.message
+
+
+def test_s004_unnumbered_heading_follows_the_siblings_marker_style() -> None:
+    text = UNNUMBERED_THIRD.replace("一、", "1.").replace("二、", "2.").replace("四、", "4.")
+    assert "“3.收到和处理" in one(lint_text(text, "S004"), "S004").message
+
+
+def test_s003_an_unnumbered_sibling_takes_its_number() -> None:
+    """一、二、[unnumbered]四、: the missing number is the unnumbered heading's (S004), not a
+    skip at 四、; a real skip after it still breaks the sequence."""
+    assert lint_text(UNNUMBERED_THIRD, "S003") == []
+    text = UNNUMBERED_THIRD + "六、其他需要报告的事项\n无。\n"
+    assert one(lint_text(text, "S003"), "S003").data == {"expected": 5, "found": 6}
+
+
+def test_s003_s004_quiet_when_every_part_is_unnumbered() -> None:
+    text = TITLE + (
+        "总体情况\n本局全年推进各项公开工作。\n主动公开政府信息情况\n（一）公开数量\n全年公开信息85条。\n"
+        "（二）公开形式\n以门户网站为主。\n其他需要报告的事项\n无。\n"
+    )
+    assert lint_text(text, "S003", "S004", "S005") == []
+
+
 # --- S005 empty-section ---------------------------------------------------------------------
 
 
@@ -277,6 +331,41 @@ def test_s005_full_width_digit_headings() -> None:
 )
 def test_s005_quiet(body: str) -> None:
     assert lint_text(TITLE + body, "S005") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "三、收到和处理政府信息公开申请情况\n全年收到申请40件，其中：\n1.当面申请9件；\n"
+        "2.网上申请25件；\n3.信函申请6件。\n",
+        "三、收到和处理政府信息公开申请情况\n全年收到申请40件，其中：\n1.当面申请9件\n"
+        "2.网上申请25件\n3.信函申请6件\n四、其他需要报告的事项\n无。\n",
+        "二、主动公开政府信息情况\n按类别分：\n（1）机构职能类15条；\n（2）政策文件类30条；\n",
+        "五、存在的主要问题及改进情况\n（一）存在的主要问题\n1.个别科室更新信息不够及时；\n"
+        "2.解读材料形式比较单一。\n（二）改进措施\n1.每季度通报栏目更新情况；\n2.增加图表解读。\n",
+        "1.网站栏目维护不及时\n2.解读形式单一。\n",
+    ],
+    ids=["semicolons", "counts-without-punctuation", "bracketed", "problem-lists", "run-ends"],
+)
+def test_s005_quiet_on_list_items(body: str) -> None:
+    assert lint_text(TITLE + body, "S005") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ("（一）主动公开内容\n（二）主动公开方式\n本年度主动公开信息120条。\n", "主动公开内容"),
+        ("六、其他需要报告的事项。\n", "其他需要报告的事项"),
+        (
+            "存在的主要问题及改进情况\n其他需要报告的事项\n无。\n",
+            "存在的主要问题及改进情况",
+        ),
+    ],
+    ids=["bare-sub-headings", "top-level-part-with-full-stop", "unnumbered-part"],
+)
+def test_s005_real_empty_headings_still_fire(body: str, title: str) -> None:
+    found = lint_text(TITLE + "一、总体情况\n本局全年推进各项公开工作。\n" + body, "S005")
+    assert title in one(found, "S005").message
 
 
 # --- S006 missing-title ---------------------------------------------------------------------
@@ -384,6 +473,16 @@ def test_s007_one_part_moved_to_the_front_traditional() -> None:
 def test_s007_quiet_in_order_and_for_the_2007_edition() -> None:
     assert lint_text(TITLE + SIX, "S007") == []
     assert lint_text(TITLE.replace("2023", "2017") + SWAPPED, "S007") == []
+
+
+def test_s007_a_combined_heading_is_in_order() -> None:
+    text = TITLE + SIX.replace(
+        "五、存在的主要问题及改进情况\n信息更新不够及时，下一步将建立定期检查制度。\n"
+        "六、其他需要报告的事项\n本年度未收取信息处理费。\n",
+        "五、存在的主要问题、改进情况及其他需要报告的事项\n信息更新不够及时，下一步将建立定期检查"
+        "制度。本年度未收取信息处理费。\n",
+    )
+    assert lint_text(text, "S001", "S007", "S008") == []
 
 
 def test_structure_rules_quiet_on_a_clean_report() -> None:

@@ -3,20 +3,25 @@
 Classification decides what one line is (heading of a numbering style, table row, title,
 signature, body); ``grammars/outline.lark`` decides how lines nest. Real reports skip levels,
 restart numbering and paste artefacts before heading numbers, so classification is tolerant
-and the grammar accepts every sequence: what it cannot place is body text.
+and the grammar accepts every sequence: what it cannot place is body text. A short line that
+names a statutory part without a number (依申请公开政府信息情况, an HTML <h3>, a Word heading
+paragraph) heads that part when the lines around it read as a heading's (``_plain_headings``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
 from .chrome import is_chrome
 from .numerals import CIRCLED, cn_to_int
+from .sectionkeys import heading_key, heading_keys
 
 # Heading styles, from the outermost to the innermost level the grammar knows.
 STYLE_LEVELS = {
@@ -27,6 +32,7 @@ STYLE_LEVELS = {
     "arabic_paren": 5,  # （1）
     "circled": 6,  # ①
 }
+UNNUMBERED = "unnumbered"  # a part heading without a number: 依申请公开政府信息情况
 
 _CN = "一二三四五六七八九十"
 # Artefacts seen before heading numbers: Word bookmarks, Markdown marks, bullets.
@@ -72,10 +78,27 @@ _TABLE_LABEL = re.compile(
     r"|要求行政机关确认或重新出具已获取信息|申请人(?:无正当理由)?逾期.{0,40}"
 )
 _NUMBER_CELLS = re.compile(r"[\d.\s|/%-]*")
+# An unnumbered line that may head a part: short, without sentence punctuation or cells, its
+# text a part's name (……情况, ……事项, 概述, ……措施) rather than a sentence about one (未收取
+# 费用, 本年度无其他需要报告的事项), and naming a statutory part (sectionkeys).
+_PLAIN_MAX = 32
+_PLAIN_BREAKERS = re.compile(r"[。,;:!?|\t]")
+_PART_NAME = re.compile(
+    r"(?:(情况|事项|措施|概述|概况|综述|总述|问题|不足|改进|整改|打算|方向|思路|计划|说明)"
+    r"|其[他它]|公开|收费|减免|复议|诉讼|评议|考核|追究)(?:\([^()]{1,30}\))?$"
+)  # group 1: a name only a part has; the others end table cells too (行政复议, 其他)
+_NOT_PART_NAME = re.compile(
+    r"^(?:无|本年|全年|今年|去年|上年|我)|未|没有|暂无|均|已|将|共计|共有|\d\s*[件条项个次篇%]"
+)
+_PART_NAME_LAST = frozenset("况项施述题足进改算向路划明他它开费免议讼评核究)")  # of _PART_NAME
+_SAYS_NOTHING = re.compile(r"(?:本年度?|全年|今年)?(?:无|暂无|没有|未)")  # ……事项 / 无
+_CELL_MAX = 10  # a longer line without punctuation is text, not a cell of the format's tables
+_PLAIN_RUN = 3  # this many part names in a row are a list of the parts, not headings
 
 
 class Heading(NamedTuple):
-    """A numbered heading: its style, number and title, with spans in the original file."""
+    """A heading: its style, number and title, with spans in the original file. An unnumbered
+    part heading (依申请公开政府信息情况) has the style ``UNNUMBERED``, number 0 and no marker."""
 
     level: int
     style: str
@@ -189,6 +212,28 @@ def table_label(rest: str) -> bool | None:
     return bool(re.search(r"\d", text))
 
 
+def plain_part_title(norm: str) -> str | None:
+    """The text of a line that reads as an unnumbered part heading (short, no sentence
+    punctuation, a part's name naming a statutory part), else None. Whether it heads a part
+    also depends on the lines around it (``_plain_headings``)."""
+    text = norm[strip_artefacts(norm) :].strip()
+    if not 2 <= len(text) <= _PLAIN_MAX or _PLAIN_BREAKERS.search(text):
+        return None
+    text = re.sub(r"\s+", "", text)
+    if not _PART_NAME.search(text) or _NOT_PART_NAME.search(text):
+        return None
+    return text if heading_key(text) else None
+
+
+def _plain_part(norm: str) -> tuple[str, bool] | None:
+    """(part key, whether the line ends the way only a part's name does) of a line that reads
+    as an unnumbered part heading, else None."""
+    title = plain_part_title(norm)
+    if title is None:
+        return None
+    return heading_key(title), _PART_NAME.search(title).group(1) is not None
+
+
 def _is_number_line(norm: str) -> bool:
     return bool(re.search(r"\d", norm)) and _NUMBER_CELLS.fullmatch(norm.strip()) is not None
 
@@ -233,12 +278,13 @@ def _parser():
     return lark.Lark(grammar, **PARSER_OPTIONS)
 
 
-def _find_title(norm_lines: list[str], first_heading: int) -> int | None:
-    """The first short line naming a report before the first heading, past any page furniture."""
+def _find_title(norm_lines: list[str], first_heading: int, parts=()) -> int | None:
+    """The first short line naming a report before the first heading, past any page furniture
+    (not a line naming a part: 其他需要报告的事项)."""
     seen = 0
     for i in range(min(first_heading, len(norm_lines))):
         text = norm_lines[i].strip()
-        if not text:
+        if not text or i in parts:
             continue
         seen += 1
         if seen > 8:
@@ -277,9 +323,10 @@ def _find_signature(norm_lines, after: int) -> tuple[int | None, int] | None:
     return None, i
 
 
-def _drop_table_labels(norm_lines: list[str], kinds: list[str], heads: dict) -> None:
+def _drop_table_labels(norm_lines: list[str], kinds: list[str], heads: dict) -> set[int]:
     """Turn numbered lines that are cells of a flattened format table back into body text: a
-    row label with number cells on its line, or next to numbers, rows or other labels."""
+    row label with number cells on its line, or next to numbers, rows or other labels. Returns
+    the lines turned back."""
     labels = {
         i: found for i in heads if (found := table_label(norm_lines[i][heads[i][2] :])) is not None
     }
@@ -287,18 +334,158 @@ def _drop_table_labels(norm_lines: list[str], kinds: list[str], heads: dict) -> 
     def tabular(j: int) -> bool:
         return j in labels or kinds[j] == "r" or _is_number_line(norm_lines[j])
 
+    dropped = set()
     for i, with_cells in labels.items():
         before = next((j for j in range(i - 1, -1, -1) if kinds[j]), None)
         after = next((j for j in range(i + 1, len(kinds)) if kinds[j]), None)
         if with_cells or any(j is not None and tabular(j) for j in (before, after)):
             del heads[i]
             kinds[i] = "x"
+            dropped.add(i)
+    return dropped
 
 
-def classify(norm_lines: list[str]) -> tuple[list[str], list[int], dict[int, tuple[str, int, int]]]:
-    """One grammar symbol per non-blank line: the string the outline grammar parses."""
-    heads: dict[int, tuple[str, int, int]] = {}
+def _neighbour(kinds: list[str], i: int, step: int) -> int | None:
+    """The nearest non-blank line above (step -1) or below (step 1) line ``i``."""
+    i += step
+    while 0 <= i < len(kinds):
+        if kinds[i]:
+            return i
+        i += step
+    return None
+
+
+def _says_something(norm: str) -> bool:
+    """A line that is content, not a cell or a bare title: a sentence, a line longer than any
+    cell of the format's tables, or a statement of nothing (无, 本年度未发生……)."""
+    text = norm.strip()
+    return (
+        len(text) > _CELL_MAX
+        or _PLAIN_BREAKERS.search(text) is not None
+        or _SAYS_NOTHING.match(text) is not None
+    )
+
+
+def _caption(kinds: list[str], i: int) -> bool:
+    """A line right above table rows: the table's caption (第二十条第（一）项)."""
+    below = _neighbour(kinds, i, 1)
+    return below is not None and kinds[below] == "r"
+
+
+def _plain_headings(
+    norm_lines: list[str], kinds: list[str], heads: dict, named: dict, cells: set[int]
+) -> None:
+    """Make headings of the lines that name a part without a number (``named``: line -> (part
+    key, ends like a part's name only)) where the lines around them say so. No bare numbered
+    heading comes right above (the line restates it or is its sub-title), nor a list opener
+    (……：), nor a cell of a table written one cell a line (``cells``: the format's row labels);
+    no cell follows. A line that could be a cell itself (行政复议, 其他) needs a sentence, a
+    numbered heading or a table below it and no cell above it. Three or more part names in a
+    row are a list of the parts. The headings sit at the level of the outermost
+    numbered headings when they fill the gaps in that numbering (一、二、[依申请公开情况]四、), else
+    above every numbered level (概述, then （一）（二）): whichever continues more numbers."""
+    runs: list[list[int]] = []
+    for i in sorted(i for i in named if kinds[i] == "x"):  # not the title, signature, front
+        last = runs[-1][-1] if runs else None
+        joins = last is not None and named[i][1] and named[last][1]
+        if joins and _neighbour(kinds, i, -1) == last:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    candidates = set()
+    for run in runs:  # a run of part names (a cell such as 行政复议 starts a run of its own)
+        above = _neighbour(kinds, run[0], -1)
+        if len(run) < _PLAIN_RUN and not (
+            above is not None and norm_lines[above].rstrip().endswith(":")
+        ):
+            candidates.update(run)
+
+    def cell(j: int) -> bool:
+        line = norm_lines[j]
+        return j in cells or (
+            kinds[j] == "x" and (_is_number_line(line) or not _says_something(line))
+        )
+
+    accepted: list[int] = []
+    for i in sorted(candidates, reverse=True):  # from the end: one may stand above another
+        above, below = _neighbour(kinds, i, -1), _neighbour(kinds, i, 1)
+        named_only = named[i][1]
+        if above is not None and (
+            (above in heads and not _says_something(norm_lines[above]))
+            or above in cells
+            or (not named_only and above not in candidates and cell(above))
+        ):
+            continue
+        if below is None or kinds[below] in "rsd" or below in heads or below in accepted[-1:]:
+            pass
+        elif named_only:
+            if below in cells or _is_number_line(norm_lines[below]):
+                continue
+        elif cell(below) and not _caption(kinds, below):
+            continue
+        accepted.append(i)
+    if not accepted:
+        return
+    accepted.sort()
+    outer = min((head[3] for head in heads.values()), default=None)
+    top = sorted((i, head[1]) for i, head in heads.items() if head[3] == outer)
+    if outer is not None and _continues_more_as_siblings(top, accepted):
+        taken = {k for i, _ in top for k in heading_keys(_title_of(norm_lines[i], heads[i][2]))}
+        placed = [i for i in accepted if named[i][0] not in taken]
+        placed = _filling_gaps(top, placed)
+        level = outer
+    else:
+        placed = accepted if len({named[i][0] for i in accepted}) >= 2 else []
+        level = 0
+    for i in placed:
+        heads[i] = (UNNUMBERED, 0, strip_artefacts(norm_lines[i]), level)
+        kinds[i] = str(level)
+
+
+def _title_of(norm: str, marker_len: int) -> str:
+    rest = norm[marker_len:]
+    cut = _TITLE_END.search(rest)
+    return (rest[: cut.start()] if cut else rest).strip()
+
+
+def _continues_more_as_siblings(top: list[tuple[int, int]], plain: list[int]) -> bool:
+    """Whether the outermost numbers run on better with the unnumbered headings taking a
+    number each (their siblings) than restarting after each (their sub-headings)."""
+    events = sorted([*top, *((i, 0) for i in plain)])
+    as_siblings = as_parents = 0
+    sibling_count = parent_count = 0
+    for _, number in events:
+        if number == 0:
+            sibling_count += 1
+            parent_count = 0
+            continue
+        as_siblings += number == sibling_count + 1
+        as_parents += number == parent_count + 1
+        sibling_count = parent_count = number
+    return as_siblings > 0 and as_siblings >= as_parents
+
+
+def _filling_gaps(top: list[tuple[int, int]], plain: list[int]) -> list[int]:
+    """The unnumbered headings that take the numbers missing between their numbered
+    siblings (二、[…]四、: one; before 三、: two), or come after the last of them."""
+    placed: list[int] = []
+    bounds = [(-1, 0), *top, (sys.maxsize, None)]
+    for (start, before), (end, after) in pairwise(bounds):
+        between = [i for i in plain if start < i < end]
+        if between and (after is None or after - before - 1 == len(between)):
+            placed.extend(between)
+    return placed
+
+
+Head = tuple[str, int, int, int]  # style, number, length of the marker, level
+
+
+def classify(norm_lines: list[str]) -> tuple[list[str], list[int], dict[int, Head]]:
+    """One grammar symbol per non-blank line: the string the outline grammar parses, with
+    each heading's (style, number, marker length, level) by line."""
+    heads: dict[int, Head] = {}
     kinds: list[str] = []
+    plain: list[int] = []  # lines that may name a part without a number
     for i, norm in enumerate(norm_lines):
         if not norm.strip():
             kinds.append("")
@@ -310,13 +497,16 @@ def classify(norm_lines: list[str]) -> tuple[list[str], list[int], dict[int, tup
         found = match_heading(norm[skip:])
         if found:
             style, number, length = found
-            heads[i] = (style, number, skip + length)
+            heads[i] = (style, number, skip + length, STYLE_LEVELS[style])
             kinds.append(str(STYLE_LEVELS[style]))
         else:
             kinds.append("x")
-    _drop_table_labels(norm_lines, kinds, heads)
+            if norm.rstrip()[-1] in _PART_NAME_LAST and len(norm) - skip <= _PLAIN_MAX + 8:
+                plain.append(i)
+    cells = _drop_table_labels(norm_lines, kinds, heads)
+    named = {i: found for i in plain if (found := _plain_part(norm_lines[i]))}
     first_heading = min(heads, default=len(norm_lines))
-    title = _find_title(norm_lines, first_heading)
+    title = _find_title(norm_lines, first_heading, named)
     if title is not None:
         for i in range(title):
             if kinds[i]:
@@ -329,6 +519,8 @@ def classify(norm_lines: list[str]) -> tuple[list[str], list[int], dict[int, tup
         if issuer is not None:
             kinds[issuer] = "s"
         kinds[date] = "d"
+    if named:
+        _plain_headings(norm_lines, kinds, heads, named, cells)
     symbols, lines = [], []
     for i, kind in enumerate(kinds):
         if kind:
@@ -346,7 +538,7 @@ def parse_outline(doc_lines) -> Outline:
 
     def heading_for(index: int) -> Heading:
         line = doc_lines[index]
-        style, number, marker_len = heads[index]
+        style, number, marker_len, level = heads[index]
         skip = strip_artefacts(line.norm)
         rest = line.norm[marker_len:]
         cut = _TITLE_END.search(rest)
@@ -357,7 +549,7 @@ def parse_outline(doc_lines) -> Outline:
         title_end = line.orig_offset(marker_len + (cut.start() if cut else len(rest)))
         marker = line.text[marker_start - line.start : title_start - line.start].strip()
         return Heading(
-            level=STYLE_LEVELS[style],
+            level=level,
             style=style,
             number=number,
             line=index,

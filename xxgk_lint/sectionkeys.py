@@ -106,6 +106,26 @@ def heading_key(title: str) -> str | None:
     return None
 
 
+# Where a heading joins the names of two parts: 收费及复议诉讼情况, 主动公开和依申请公开情况.
+_JOINS = re.compile(r"以及|及|和|与|、|/")
+
+
+@lru_cache(maxsize=4096)
+def heading_keys(title: str) -> tuple[str, ...]:
+    """Every section key a heading's title names, the main one (``heading_key``) first: a
+    heading that joins two parts (四、收费及复议诉讼情况) heads both. Each joined piece is
+    matched on its own, so 收到和处理政府信息公开申请情况 is one part, not two."""
+    first = heading_key(title)
+    if first is None:
+        return ()
+    keys = [first]
+    for piece in _JOINS.split(re.sub(r"\s+", "", title)):
+        key = heading_key(piece) if piece else None
+        if key and key not in keys:
+            keys.append(key)
+    return tuple(keys)
+
+
 def content_match(key: str, text: str) -> tuple[int, int] | None:
     """Span of the first evidence of a part's content in normalised text (overlapping
     evidence merged, so 未收取任何费用 is one span), or None."""

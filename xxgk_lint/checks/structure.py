@@ -20,8 +20,8 @@ from ..diagnostic import Diagnostic, Severity
 from ..document import Document
 from ..facts import title_parts
 from ..numerals import CIRCLED, CN_NUMERAL_CHARS, int_to_cn
-from ..outline import Heading, Section
-from ..sectionkeys import NAMES, REQUIRED, content_match, heading_key, same_part
+from ..outline import UNNUMBERED, Heading, Section
+from ..sectionkeys import NAMES, REQUIRED, content_match, heading_key, heading_keys, same_part
 
 
 class Presence(NamedTuple):
@@ -57,9 +57,8 @@ def analyse(doc: Document) -> Presence:
     required = required_parts(doc)
     headed: dict[str, Section] = {}
     for section in _heading_candidates(doc):
-        key = heading_key(section.heading.title)
-        if key and key not in headed:
-            headed[key] = section
+        for key in heading_keys(section.heading.title):  # 收费及复议诉讼情况 heads both parts
+            headed.setdefault(key, section)
     inline: dict[str, tuple[int, int, int]] = {}
     missing = []
     for key in required:
@@ -83,7 +82,7 @@ def _find_inline(doc: Document, key: str) -> tuple[int, int, int] | None:
     if doc.facts.edition != "2007":
         for section in doc.outline.walk():
             if section.heading.level > doc.outline.sections[0].heading.level and (
-                heading_key(section.heading.title) == key
+                key in heading_keys(section.heading.title)
             ):
                 h = section.heading
                 return h.line, h.start, h.title_end
@@ -190,20 +189,29 @@ class SectionNotHeaded(Check):
 # --- the numbered outline: top-level parts and numbering runs ------------------------------
 
 
+_ANNEX = re.compile(r"附(?:件|表|录)")
+
+
 def top_parts(doc: Document) -> list[Section]:
-    """The report's parts: the top-level sections in the outermost numbering style, up to a
-    restart of that numbering (a second 一、 run after 六、 is mis-styled sub-items: S003)."""
+    """The report's parts: the top-level sections in the outermost level, up to a restart of
+    its numbering (a second 一、 run after 六、 is mis-styled sub-items: S003). Unnumbered part
+    headings count; an annex (八、附件, 附表) is not a part of the report."""
     sections = doc.outline.sections
     if not sections:
         return []
     level = min(s.heading.level for s in sections)
     parts: list[Section] = []
+    last = 0
     for section in sections:
-        if section.heading.level != level:
+        h = section.heading
+        if h.level != level:
             continue
-        if parts and section.heading.number <= parts[-1].heading.number:
-            break
-        parts.append(section)
+        if h.number:
+            if h.number <= last:
+                break
+            last = h.number
+        if not _ANNEX.match(h.title):
+            parts.append(section)
     return parts
 
 
@@ -247,11 +255,38 @@ def _continues_inline(doc: Document, heading: Heading) -> bool:
     return above is not None and pattern is not None and bool(pattern.search(doc.lines[above].norm))
 
 
+def unnumbered_slots(doc: Document) -> dict[int, tuple[Heading, int]]:
+    """For each unnumbered part heading among numbered siblings (一、二、[依申请公开情况]四、), a
+    numbered sibling to model its marker on and the number it stands in for (三)."""
+    slots: dict[int, tuple[Heading, int]] = {}
+
+    def visit(children: list[Section]) -> None:
+        for level in {s.heading.level for s in children if s.heading.style == UNNUMBERED}:
+            peers = [s.heading for s in children if s.heading.level == level]
+            model = next((h for h in peers if h.style != UNNUMBERED), None)
+            last = 0
+            for h in peers:
+                if model is None:
+                    break
+                if h.style == model.style:
+                    last = h.number
+                elif h.style == UNNUMBERED:
+                    last += 1
+                    slots[h.line] = (model, last)
+        for section in children:
+            visit(section.children)
+
+    visit(doc.outline.sections)
+    return slots
+
+
 def numbering_breaks(doc: Document) -> list[Break]:
     """The first break in each run of sibling headings of one style. A run under a new parent
     starts at 1 again, continues its cousins' numbers ((一)1.2. (二)3.4.), or continues an
-    item run into the line above; a body line ending in a colon may start a new list at 1."""
+    item run into the line above; a body line ending in a colon may start a new list at 1.
+    An unnumbered part heading among numbered ones takes the next number (S004 reports it)."""
     heading_lines = {h.line for h in doc.outline.headings()}
+    slots = doc.derived(unnumbered_slots)
     breaks: list[Break] = []
 
     def check(children: list[Section], cousins: dict[str, int]) -> dict[str, int]:
@@ -260,6 +295,12 @@ def numbering_breaks(doc: Document) -> list[Break]:
         below: dict[str, int] = {}
         for section in children:
             h = section.heading
+            if h.style == UNNUMBERED:  # no number to check; its sub-headings are checked
+                if h.line in slots:
+                    model, number = slots[h.line]
+                    last[model.style] = number
+                below = check(section.children, below)
+                continue
             if h.style in last:
                 expected = last[h.style] + 1
                 ok = h.number == expected or (h.number == 1 and _opens_list(doc, h, heading_lines))
@@ -380,7 +421,6 @@ def _digits_like(written: str, number: int) -> str:
     return digits.translate(_FULL_WIDTH_DIGITS) if "０" <= written[0] <= "９" else digits
 
 
-
 def _marker_for(heading: Heading, number: int) -> str:
     """The heading's marker with another number, written the way the heading writes it."""
     marker = heading.marker
@@ -477,6 +517,8 @@ def style_findings(doc: Document) -> list[tuple[Heading, str, str]]:
     found: list[tuple[Heading, str, str]] = []
     variants: dict[str, list[tuple[Heading, str]]] = {}
     for heading in doc.outline.headings():
+        if heading.style == UNNUMBERED:
+            continue
         marker = re.sub(r"\s+", "", heading.marker)
         if not _WELL_FORMED[heading.style].fullmatch(marker):
             found.append((heading, "malformed", _canonical(heading)))
@@ -484,6 +526,11 @@ def style_findings(doc: Document) -> list[tuple[Heading, str, str]]:
         variant = _variant(heading, marker)
         if variant:
             variants.setdefault(variant[0], []).append((heading, variant[1]))
+    slots = doc.derived(unnumbered_slots)
+    for heading in doc.outline.headings():
+        if heading.line in slots:
+            model, number = slots[heading.line]
+            found.append((heading, "unnumbered", _marker_for(model, number)))
     for seen in variants.values():
         counts = Counter(v for _, v in seen)
         if len(counts) < 2:
@@ -515,6 +562,11 @@ class HeadingStyle(Check):
             "Heading number '{found}' is written unlike the rest of the report; "
             "write '{suggested}'",
         ),
+        "unnumbered": Message(
+            "标题“{title}”没有编号，与同级的其他标题不一致，应为“{suggested}{title}”",
+            "The heading '{title}' has no number, unlike the other headings at its level; write "
+            "'{suggested}{title}'",
+        ),
     }
     help = Message(
         "标题序号按“一、”“（一）”“1.”“（1）”的规范写法，全文统一",
@@ -522,10 +574,12 @@ class HeadingStyle(Check):
     )
     doc = RuleDoc(
         what_zh="标题序号的标点不规范或全文不统一：（四）、（括号后多余顿号）、一.（应为一、）、1"
-        "、与1.混用、全角（一）与半角(一)混用。data.found 为原文中的编号。",
+        "、与1.混用、全角（一）与半角(一)混用，或同级标题都有编号而某个部分的标题没有（一、二、"
+        "依申请公开情况、四、）。data.found 为原文中的编号（没有编号时为空）。",
         what_en="A heading number's punctuation is malformed or inconsistent: （四）、 (a stray 、 "
         "after the bracket), 一. (for 一、), 1、 and 1. mixed, full-width （一） and half-width ("
-        "一) mixed. data.found is the number as written.",
+        "一) mixed, or one part's heading has no number among numbered siblings (一、二、"
+        "依申请公开情况 四、). data.found is the number as written (empty when there is none).",
         why_zh="公文层次序数依次为“一、”“（一）”“1.”“（1）”（GB/T 9704—2012《党政机关公文格式》"
         "7.3.3）；年度报告是正式公开的政府文件，应符合公文规范。",
         why_en="Official documents number their levels 一、, （一）, 1., （1） (GB/T 9704—2012 "
@@ -537,13 +591,15 @@ class HeadingStyle(Check):
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         for heading, key, suggested in doc.derived(style_findings):
+            end = heading.title_end if key == "unnumbered" else heading.start + len(heading.marker)
             yield self.diagnostic(
                 heading.start,
-                heading.start + len(heading.marker),
+                end,
                 key,
                 data={"found": heading.marker},
                 found=heading.marker,
                 suggested=suggested,
+                title=heading.title,
             )
 
 
@@ -560,12 +616,70 @@ def _runs_on(heading: Heading) -> bool:
     return len(words) >= 26 or (len(words) >= 15 and bool(re.search(r"[,;]", heading.title)))
 
 
+# A count on a numbered line makes it a list item carrying its content: 1.当面申请21件
+_COUNT_IN_TITLE = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:件|条|项|个|次|篇|人|期|场|家|份|万?元|%)"
+)
+
+
+def _ends_sentence(doc: Document, heading: Heading) -> bool:
+    """The heading's line ends like a sentence: ……；  ……。"""
+    return doc.lines[heading.line].norm.rstrip()[-1:] in ("。", ";", "!", "?")
+
+
+def list_items(doc: Document) -> set[int]:
+    """Lines of numbered list items the outline reads as headings: an item whose line ends like
+    a sentence (1.部分部门信息更新不及时；), and every item of a run of sibling items with
+    nothing between them when one of them ends like a sentence or each carries a count
+    (其中：1.当面申请21件 2.网上申请28件 3.信函申请8件。). A part's heading that ends in 。 at the
+    top level is still a heading."""
+    items: set[int] = set()
+    tops = {id(s) for s in doc.outline.sections}
+
+    def sentence(section: Section) -> bool:
+        h = section.heading
+        if not _ends_sentence(doc, h):
+            return False
+        line = doc.lines[h.line].norm.rstrip()
+        return line.endswith(";") or id(section) not in tops or heading_key(h.title) is None
+
+    def visit(children: list[Section]) -> None:
+        run: list[Section] = []
+        for section in [*children, None]:
+            h = section.heading if section else None
+            joins = (
+                run
+                and h is not None
+                and h.style == run[-1].heading.style != UNNUMBERED
+                and not (run[-1].body or run[-1].tables or run[-1].children)
+            )
+            if not joins:
+                if len(run) > 1 and (
+                    any(sentence(s) for s in run)
+                    or all(_COUNT_IN_TITLE.search(s.heading.title) for s in run)
+                ):
+                    items.update(s.heading.line for s in run)
+                run = []
+            if section is not None:
+                run.append(section)
+                if sentence(section):
+                    items.add(h.line)
+                visit(section.children)
+
+    visit(doc.outline.sections)
+    return items
+
+
 def empty_sections(doc: Document) -> list[Section]:
-    """Sections with no content before the next heading of the same or a higher level."""
+    """Sections with no content before the next heading of the same or a higher level (a list
+    item carries its content on its line)."""
     empty = []
     sections = list(doc.outline.walk())
+    items = list_items(doc)
     for index, section in enumerate(sections):
         if section.children or section.tables or _runs_on(section.heading):
+            continue
+        if section.heading.line in items:
             continue
         if any(not is_chrome(doc.lines[i].norm) for i in section.body):
             continue
@@ -593,10 +707,15 @@ class EmptySection(Check):
     )
     doc = RuleDoc(
         what_zh="标题之后、下一个同级或更高级标题之前没有任何内容（标题同一行的正文和下级标题都算"
-        "内容）。data.section 为能识别时的部分名称键。",
+        "内容）。编号的列表项不是标题：以分号或句号结尾的编号行（1.当面申请21件；），以及一串紧接"
+        "着的编号行中有一项这样结尾或每项都带数量的（1.当面申请21件 2.网上申请18件），内容就在本"
+        "行。data.section 为能识别时的部分名称键。",
         what_en="A heading with no content before the next heading of the same or a higher level "
-        "(a run-in body on the heading line and sub-headings count as content). data.section is "
-        "the section key when the heading names a known part.",
+        "(a run-in body on the heading line and sub-headings count as content). Numbered list "
+        "items are not headings: a numbered line ending like a sentence (1.当面申请21件；), and a "
+        "run of adjacent numbered lines of which one ends so or each carries a count (1.当面申请"
+        "21件 2.网上申请18件), carry their content on the line. data.section is the section key "
+        "when the heading names a known part.",
         why_zh="《政府信息公开条例》第五十条规定年度报告应当包括的内容；只有标题没有内容，该部分等"
         "于未报告，国办公开办函〔2021〕30号要求“不能遗漏”。",
         why_en="Art. 50 of the regulation lists what the report must contain; a heading with "
@@ -691,7 +810,10 @@ def out_of_order(doc: Document) -> list[tuple[str, Section, str, str]]:
         k for k in REQUIRED.get(doc.facts.edition or "", ()) if k not in ("fees", "assessment")
     ]
     headed = doc.derived(analyse).headed
-    present = sorted((s.heading.line, k) for k, s in headed.items() if k in order)
+    present = sorted(
+        ((s.heading.line, k) for k, s in headed.items() if k in order),
+        key=lambda found: (found[0], order.index(found[1])),  # a combined heading in order
+    )
     ranks = [order.index(k) for _, k in present]
     keep: tuple[int, ...] = ()
     for size in range(len(ranks), 0, -1):
