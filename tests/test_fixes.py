@@ -80,6 +80,69 @@ def test_page_chrome_lines_are_deleted_with_their_line_break() -> None:
     assert outcome.fixed == {"T003": 2}
 
 
+def signed(*body: str, date_line: str = "2024年1月22日") -> str:
+    return report(*body) + "\n某县教育局\n" + date_line + "\n"
+
+
+@pytest.mark.parametrize(
+    "buttons", ["【打印本页】【关闭窗口】", " 【打印本页】 【关闭窗口】  ", "　[打印] [关闭]"]
+)
+def test_furniture_after_the_signature_date_goes_and_the_date_stays(buttons: str) -> None:
+    before = signed("全年主动公开信息。", date_line="2024年1月22日" + buttons)
+    text, outcome = fixed(before, "T003")
+    assert text == signed("全年主动公开信息。")
+    assert outcome.fixed == {"T003": 1}
+    assert fixed(text, "T003")[0] == text  # and nothing more on a second run
+
+
+def test_furniture_after_the_last_sentence_goes_and_the_sentence_stays() -> None:
+    text, outcome = fixed(report("无其他需要报告的事项。分享到： 微信 微博"), "T003")
+    assert text == report("无其他需要报告的事项。")
+    assert outcome.fixed == {"T003": 1}
+
+
+def test_a_byline_after_the_title_goes_and_the_title_stays() -> None:
+    title_line = TITLE + " 发布时间：2024-01-20 浏览次数：56 【打印】【关闭】"
+    before = report("全年主动公开信息。").replace(TITLE, title_line, 1)
+    text, outcome = fixed(before, "T003")
+    assert text == report("全年主动公开信息。")
+    assert outcome.fixed == {"T003": 1}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # furniture first, then report text: the line is not all furniture
+        "发布时间：2024-01-20 某县教育局2023年政府信息公开工作年度报告",
+        # report text, furniture, then report text again
+        "2024年1月22日 【打印本页】 某县教育局",
+    ],
+)
+def test_furniture_mixed_with_report_text_is_reported_but_never_deleted(line: str) -> None:
+    before = report("全年主动公开信息。", line)
+    text, outcome = fixed(before, "T003")
+    assert text == before and not outcome.changed
+    found = [f for f in outcome.result.findings if f.code == "T003"]
+    assert len(found) == 1 and found[0].fix is None
+
+
+def test_lines_of_furniture_alone_are_still_deleted_whole() -> None:
+    furniture = [
+        "主办：某县人民政府办公室  承办：某县信息中心",
+        "分享到：",
+        "今天是：2024年1月22日 星期一",
+        "您是第 12345 位访客",
+        "TOP",
+        "【打印本页】【关闭窗口】",
+        "手机版 | 微信 | 微博",
+        "Copyright 2024 某县供水有限公司 版权所有 赣ICP备11012345号",
+        "某县人民政府 主办 赣ICP备11012345号-2",
+    ]
+    text, outcome = fixed(report("全年主动公开信息。", *furniture), "T003")
+    assert text == report("全年主动公开信息。")
+    assert outcome.fixed == {"T003": len(furniture)}
+
+
 def test_watermark_line_is_deleted() -> None:
     before = report(
         "全年主动公开信息。", "Evaluation Warning: The document was created with Spire.Doc"
@@ -382,6 +445,7 @@ _PIECES = [
     "本單位依(yī)法公開(kāi)政府信息;",
     "首页 > 政务公开 > 年度报告",
     "发布时间：2024-01-20 来源：区政府办 浏览次数：",
+    "2024年1月22日 【打印本页】【关闭窗口】",
     "[bookmark: _GoBack]二、主动公开政府信息情况",
     '详见HYPERLINK "http://www.example.gov.cn" 网站,',
     "Evaluation Warning: The document was created with Spire.Doc",

@@ -126,6 +126,41 @@ def test_clean_text_is_not_garbled(text: str) -> None:
     assert lint_text(text, "T002") == []
 
 
+def _as_gbk(text: str) -> str:
+    """``text`` written as UTF-8 and read back as GBK: what a wrongly decoded page shows."""
+    return text.encode("utf-8").decode("gbk", errors="replace")
+
+
+@pytest.mark.parametrize(
+    ("meant", "shown", "said"),
+    [
+        # the first characters of the stretch are common ones (县政 reads as 鍘挎斂)
+        ("县政府把信息公开", "鍘挎斂搴滄妸淇℃伅鍏", "县政府把信息"),
+        # cut off by a replacement character inside its last character
+        ("区政府按照", "鍖烘斂搴滄寜鐓", "区政府按"),
+        ("无。", "鏃犮", "无"),
+    ],
+)
+def test_mojibake_is_found_to_its_first_and_last_character(
+    meant: str, shown: str, said: str
+) -> None:
+    text = "2023年，" + _as_gbk(meant) + "纳入考核。"
+    found = lint_text(text, "T002")
+    assert found[0].column == 7 and shown in found[0].message and said in found[0].message
+
+
+def test_mojibake_is_not_counted_as_traditional_characters() -> None:
+    text = (
+        "某县2023年政府信息公开工作年度报告\n2023年，"
+        + _as_gbk("县政府把信息公开工作")
+        + "纳入考核。"
+    )
+    assert lint_text(text, "T005") == []
+    # traditional characters outside it still are
+    found = lint_text(text + "\n本機關繼續推進。", "T005")
+    assert found[0].data == {"count": 5, "first_line": 3}
+
+
 # T003 page-chrome
 
 _PAGE = (
@@ -208,6 +243,93 @@ def test_single_chrome_lines(line: str) -> None:
 def test_report_text_is_not_chrome(line: str) -> None:
     text = "某市2023年政府信息公开工作年度报告\n一、总体情况\n" + line + "\n全年主动公开信息。"
     assert lint_text(text, "T003") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "主办：某市人民政府办公室  承办：某市信息中心",
+        "承办单位：某市信息中心",
+        "分享：",
+        "分享到：",
+        "分享到： 微信 微博",
+        "今天是：2013年3月28日 星期四",
+        "今天是2024年1月22日",
+        "您是第 12345 位访客",
+        "您是本站第12345位访问者",
+        "TOP",
+        "Go Top",
+        "回到顶部",
+        "手机版 | 微信 | 微博",
+    ],
+)
+def test_footer_and_toolbar_variants_are_chrome(line: str) -> None:
+    text = "某市2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开信息。\n" + line
+    found = lint_text(text, "T003")
+    assert [(f.line, f.column) for f in found] == [(4, 1)]
+    assert found[0].fix is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "今天是政府信息公开条例施行十五周年",
+        "（二）分享经验做法",
+        "分享：典型案例汇编",
+        "主办：全市政务公开培训班",
+        "TOP10 重点领域",
+        "访客接待登记制度",
+        "全年网站访问量120万人次",
+        "一是建立微信、微博矩阵",
+    ],
+)
+def test_report_text_with_furniture_words_is_not_chrome(line: str) -> None:
+    text = "某市2023年政府信息公开工作年度报告\n一、总体情况\n" + line + "\n全年主动公开信息。"
+    assert lint_text(text, "T003") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "furniture"),
+    [
+        ("2024年1月20日 【打印本页】【关闭窗口】", 12, "【打印本页】【关闭窗口】"),
+        ("2024年1月20日【打印】", 11, "【打印】"),
+        ("某区人民政府办公室 打印本页 关闭窗口", 11, "打印本页 关闭窗口"),
+        ("无其他需要报告的事项。分享到：", 12, "分享到："),
+        (
+            "全年共召开专题会议三次，审议文件十二件，培训二百人次。【打印】【关闭】",
+            28,
+            "【打印】【关闭】",
+        ),
+    ],
+)
+def test_furniture_after_report_text_is_reported_alone(
+    line: str, column: int, furniture: str
+) -> None:
+    text = "某区2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开信息。\n" + line
+    found = lint_text(text, "T003")
+    assert [(f.line, f.column, f.end_column) for f in found] == [
+        (4, column, column + len(furniture))
+    ]
+    assert apply_fixes(text, found) == text[: -len(line)] + line[: line.index(furniture)].rstrip()
+
+
+def test_a_title_with_its_byline_is_still_the_title() -> None:
+    text = (
+        "某区2023年政府信息公开工作年度报告 发布时间：2024-01-20 来源：区政府办 【打印】\n"
+        "一、总体情况\n全年主动公开信息。"
+    )
+    found = lint_text(text, "T003", "S006")
+    assert [(f.code, f.line, f.column) for f in found] == [("T003", 1, 21)]
+    assert apply_fixes(text, found).startswith("某区2023年政府信息公开工作年度报告\n一、")
+
+
+def test_placeholders_and_marks_in_trailing_furniture_are_left_to_t003() -> None:
+    text = "某区2023年政府信息公开工作年度报告\n某区人民政府 技术支持:XX网络公司 【打印】"
+    assert lint_text(text, "T006", "T007") == []
+    text = "某區2023年政府信息公開工作年度報告\n2024年1月20日 【打印本頁】【關(guān)閉窗口】"
+    assert lint_text(text, "T001") == []
+    found = lint_text(text, "T003")
+    assert apply_fixes(text, found) == text.split(" ")[0]
 
 
 def test_title_and_signature_are_never_chrome() -> None:
@@ -397,6 +519,27 @@ def test_chrome_lines_are_left_to_t003() -> None:
         ("本年度收到申請（填寫數字）件", (1, 8, 14)),
         ("在此輸入聯系電話", (1, 1, 5)),
         ("ＸＸ區人民政府2023年政府信息公開工作年度報告", (1, 1, 3)),
+        # a single X for the figures of a date
+        ("二〇二四年X月X日", (1, 6, 10)),
+        ("请于X月X日前答复", (1, 3, 7)),
+        ("截至X日", (1, 3, 5)),
+        ("二〇二X年工作要点", (1, 4, 5)),
+        ("（202X年）", (1, 5, 6)),
+        ("××月××日", (1, 1, 7)),
+        # a telephone number of X
+        ("联系电话：0791-XXXXXXX", (1, 6, 18)),
+        ("联系电话：(0791)XXXXXXXX", (1, 6, 20)),
+        ("联系电话：XXXX-XXXXXXX", (1, 6, 18)),
+        ("传真0791-××××××××", (1, 3, 16)),
+        # an address whose name is only x
+        ("本报告可在本区政府网站（www.xxx.gov.cn）下载", (1, 17, 20)),
+        ("邮箱：xxx@163.com", (1, 4, 7)),
+        ("网址http://XXXX.gov.cn", (1, 10, 14)),
+        # XX where no name is masked: after a word, or before a noun
+        ("由XX负责", (1, 2, 4)),
+        ("市XX局", (1, 2, 4)),
+        ("刘XX区人民政府", (1, 2, 4)),
+        ("各乡镇王XX科负责", (1, 5, 7)),
     ],
 )
 def test_placeholders_fire(text: str, span: tuple[int, int, int]) -> None:
@@ -421,6 +564,25 @@ def test_placeholders_fire(text: str, span: tuple[int, int, int]) -> None:
         "[bookmark: _GoBack]一、总体情况",
         "——————",
         "某某公司申请公开相关信息",
+        # masked personal names
+        "申请人刘XX申请公开征地补偿方案",
+        "申请人刘××申请公开",
+        "市民王XX来电反映",
+        "（张XX）",
+        "张XX、李××等3人",
+        "欧阳XX同志",
+        "局长王XX，",
+        "李XX诉县政府信息公开一案",
+        "当事人陈XX不服答复",
+        "申請人劉ＸＸ申請公開",
+        # X that is not a stand-in
+        "X射线检测设备采购信息",
+        "Max日均访问量",
+        "网址www.xx.gov.cn",
+        "网址www.jxxx.gov.cn",
+        "访问xxgk.example.gov.cn",
+        "尺寸为3×4米",
+        "联系电话：0791-86281234",
     ],
 )
 def test_filled_text_passes(text: str) -> None:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xxgk_lint import artefacts, chrome, garble, placeholders, quantities
+from xxgk_lint.checks import privacy
 from xxgk_lint.cjk import HAN_CLASS, common_chars, is_common, is_han
 from xxgk_lint.normalise import _WIDTH_TABLE, fold_width
 from xxgk_lint.partitions import NumberStatements, read_line
@@ -27,6 +28,40 @@ def _each(patterns: list[re.Pattern[str]]):
 @given(_each([re.compile(p, re.IGNORECASE) for p in chrome._CHROME_PATTERNS]))
 def test_every_furniture_pattern_holds_a_hint_word(text: str) -> None:
     assert chrome._CHROME_HINT.search(text)
+
+
+@FEW
+@given(st.from_regex(privacy._ID(), fullmatch=True))
+def test_every_identity_number_holds_what_its_prefilter_finds(text: str) -> None:
+    assert privacy._ID_DIGITS.search(text)
+
+
+_FURNITURE = [
+    "【打印本页】【关闭窗口】",
+    "发布时间:2024-01-20 浏览次数:12 【打印】【关闭】",
+    "分享到:",
+    "来源:区政府办 作者:张三",
+    "扫一扫在手机打开当前页",
+    "当前位置:首页 » 年度报告",
+]
+
+
+@FEW
+@given(
+    st.from_regex(rf"[{HAN_CLASS}][{HAN_CLASS}0-9]{{0,20}}", fullmatch=True),
+    st.sampled_from([" ", "  ", " \t"]),
+    st.sampled_from(_FURNITURE),
+)
+def test_furniture_after_report_text_is_found_alone(head: str, blank: str, line: str) -> None:
+    """Furniture a blank away from report text is found as furniture, and only it (the
+    text before it, whatever it says, is never taken with it), unless that text is itself
+    furniture."""
+    found = chrome.furniture(head + blank + line)
+    assert found is not None and found.end == len(head + blank + line)
+    if found.whole:
+        assert chrome.furniture(head) is not None or chrome._marks(head)
+    else:
+        assert (found.start, found.cut) == (len(head + blank), len(head)) and found.safe
 
 
 @FEW
@@ -54,6 +89,9 @@ def test_every_other_artefact_holds_a_letter_or_an_invisible_character(text: str
             placeholders._CROSSES,
             placeholders._CIRCLES,
             placeholders._BLANKS,
+            placeholders._DATE_X,
+            placeholders._PHONE_X,
+            re.compile(r"(?:www\.|https?://)[Xx]{3,6}\.gov\.cn|[Xx×]{3,}@163\.com"),
         ]
     )
 )

@@ -36,6 +36,9 @@ def test_id_number_check_digit_and_birth_date() -> None:
         ("申请人张某（身份证号110101199003074514）于3月提出申请。", (1, 11, 29), "4514"),
         ("申請人身份證號：44030419851231002X。", (1, 9, 27), "002X"),
         ("身份证号：４４０３０４１９８５１２３１００２Ｘ", (1, 6, 24), "002X"),
+        # written in its 6-8-4 groups
+        ("申请人（身份证号：110101 19900307 4514）多次申请。", (1, 10, 30), "4514"),
+        ("身份证号 440304 19851231 002X", (1, 6, 26), "002X"),
     ],
 )
 def test_id_numbers_fire(text: str, span: tuple[int, int, int], masked: str) -> None:
@@ -55,6 +58,11 @@ def test_id_numbers_fire(text: str, span: tuple[int, int, int], masked: str) -> 
         "旧身份证号110101900307451",  # 15 digits: not checked
         "统一社会信用代码91340100MA2N0XXXXX",
         "账号6222021001116245702",
+        "身份证号110101 19900307 4515",  # grouped, wrong check digit
+        "序列 12 110101 19900307 4514",  # the end of a longer run of groups
+        "序列 110101 19900307 4514 88",  # the start of one
+        "编号110101  19900307  4514",  # two blanks: not the groups of one number
+        "编号110101 199003074514",  # grouped only in part
     ],
 )
 def test_non_id_numbers_pass(text: str) -> None:

@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
+from .cjk import HAN_CLASS
 from .lazyre import lazy
 
 _DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}"
@@ -37,7 +39,11 @@ _CHROME_PATTERNS = [
     # tools and sharing
     r"^\W*扫一扫|扫一扫\s*(在|用)?手机",
     r"(^|\s)分享到\s*(:|$|微信|微博|QQ)",
-    r"(打印本页|关闭窗口|返回顶部|收藏本页|加入收藏|设为首页)",
+    r"^分享\s*:?\s*($|微信|微博|QQ)",
+    r"(打印本页|关闭窗口|返回顶部|回到顶部|收藏本页|加入收藏|设为首页)",
+    r"^(go\s*|back\s*to\s*)?top$",
+    r"^今天是\s*:?\s*\d{4}\s*[-/.年]",
+    r"(您|你)是(本站|本网站?)?第\s*\d+\s*(位|个|名)(访客|访问者|浏览者|来访者)",
     r"(\[|【)\s*(关闭|打印|收藏)\s*(\]|】)",
     r"^\s*(打印|关闭|返回|收藏)(\s+(打印|关闭|返回|收藏|\S*close\S*))+\s*$",
     r"\S+\.(png|gif|jpg)\s+(关闭|打印)",
@@ -58,7 +64,8 @@ CHROME = lazy("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), re.IGNORECASE)
 _CHROME_HINT = re.compile(
     r"位置|首页|主页|[>»›]|(?:发布|更新|发表|成文|生效|印发)(?:时间|日期)|索引号|有效性"
     r"|(?:浏览|点击|阅读|访问|累计)(?:次数|数|量)|字[体号]|上一篇|下一篇|责任编辑|全文共计"
-    r"|扫一扫|分享到|打印|关闭|返回|收藏|视力保护色|相关(?:文档|附件|链接|阅读|新闻)|浏览器"
+    r"|扫一扫|分享|打印|关闭|返回|回到顶部|(?i:top)|今天是|访客|访问者|浏览者|来访者|收藏"
+    r"|视力保护色|相关(?:文档|附件|链接|阅读|新闻)|浏览器"
     r"|本站已?支持|请使用|(?i:ICP)|公网安备|标识码|(?:主办|承办|协办|运维|维护)单位|技术支持"
     r"|版权所有|©|(?i:copyright)"
 )
@@ -69,6 +76,7 @@ _BYLINE_LABEL = re.compile(
     r"(发布|更新|发表|成文)(时间|日期)\s*:|(信息|文章|稿件)?来源\s*:|作者\s*:|(责任)?编辑\s*:"
     r"|(浏览|点击|阅读|访问|累计)(次数|数|量)\s*:|字[体号](大小)?\s*[:\[【]|发布机构\s*:"
     r"|发文(机关|字号|日期)\s*:|主题分类\s*:|文号\s*:|分享到|打印"
+    r"|(主办|承办|协办|运维|维护)(单位)?\s*:|技术支持\s*:"
 )
 """Labels of a byline or metadata block: two of them on a short line make it furniture."""
 
@@ -99,12 +107,13 @@ def _is_prose(line: str) -> bool:
 
 
 def _is_nav_bar(line: str) -> bool:
-    """A bar of navigation words: 首页 | 网站地图 | 联系我们, 关怀版 无障碍."""
+    """A bar of navigation words: 首页 | 网站地图 | 联系我们, 关怀版 无障碍, 手机版 | 微信."""
     tokens = [t for t in _NAV_SPLIT.split(line) if t]
     if not tokens or any(len(t) > 10 for t in tokens):
         return False
     nav = sum(t in _NAV_WORDS for t in tokens)
-    return nav >= 1 and nav * 3 >= len(tokens) * 2 and (len(tokens) >= 2 or len(tokens[0]) >= 3)
+    known = nav + sum(t in _SOCIAL_WORDS for t in tokens)
+    return nav >= 1 and known * 3 >= len(tokens) * 2 and (len(tokens) >= 2 or len(tokens[0]) >= 3)
 
 
 def _is_breadcrumb(line: str) -> bool:
@@ -113,13 +122,8 @@ def _is_breadcrumb(line: str) -> bool:
     return len(parts) >= 3 and all(0 < len(p) <= 15 for p in parts)
 
 
-@lru_cache(maxsize=4096)
-def is_chrome(norm_line: str) -> bool:
-    """True when a (normalised) line is page furniture rather than report text (cached: the
-    outline, the facts and several checks ask about the same lines)."""
-    line = norm_line.strip()
-    if not line or _is_prose(line):
-        return False
+def _holds_furniture(line: str) -> bool:
+    """Whether a stripped, non-prose line holds page furniture somewhere."""
     if (
         (_CHROME_HINT.search(line) and CHROME().search(line))
         or _is_nav_bar(line)
@@ -131,13 +135,154 @@ def is_chrome(norm_line: str) -> bool:
     return len(_BYLINE_LABEL.findall(line)) >= 2
 
 
-def chrome_lines(norm_lines: Sequence[str]) -> set[int]:
-    """Indices of the furniture lines of a document, with the context ``is_chrome`` lacks.
+class Furniture(NamedTuple):
+    """The page furniture of one normalised line: [start, end) is the furniture itself.
+
+    ``whole``: the line holds nothing else (deleting the line is the fix). Otherwise the line
+    opens with report text (a title, a signature date) and the furniture follows it from
+    ``cut`` (the end of that text, blanks after it included) to the end of the line.
+    ``safe``: every piece of the furniture is furniture-like (a label, its value, a
+    navigation word, a button), so deleting it cannot take report text with it.
+    """
+
+    start: int
+    end: int
+    cut: int
+    whole: bool
+    safe: bool
+
+
+_TOKEN = re.compile(r"[【\[][^【】\[\]\n]*[】\]]|[^\s【\[]+|[【\[]")
+"""Pieces of a line: a bracketed button (【打印】, [ 关闭 ]) or a run without blanks."""
+_SOCIAL_WORDS = frozenset("微信 微博 头条 抖音 快手 客户端 APP App app 公众号 小程序".split())  # noqa: SIM905
+"""Channels a navigation bar lists next to its words (手机版 | 微信 | 微博); furniture only
+after something else on the line has shown the line to be furniture."""
+_HAN = re.compile(f"[{HAN_CLASS}]")
+_WEEKDAY = re.compile(r"(星期|周|礼拜)[一二三四五六日天]")
+_ARROWS = ">»›→"
+_COLONS = ":："
+_BRACKETS = "【】[]|"
+
+
+def _marks(token: str) -> bool:
+    """A piece that is furniture on its own: a label, a button, a navigation word."""
+    return bool(
+        token.strip(_BRACKETS) in _NAV_WORDS
+        or _BYLINE_LABEL.search(token)
+        or _CONTACT.search(token)
+        or _holds_furniture(token)
+    )
+
+
+def _furniture_like(token: str, before: str) -> bool:
+    """A piece that may stand in furniture: one that marks it, a value after a label (来源:
+    区政府办), a step of a breadcrumb, a channel name, a weekday, a figure with its unit
+    (56次, 34120202000164号) or a piece without Chinese (2024-01-20, 09:15, |, ©, All Rights
+    Reserved). A date or a name standing alone is not: it may be the report's own."""
+    han = len(_HAN.findall(token))
+    return bool(
+        not han
+        or (han == 1 and any(ch.isdigit() for ch in token))
+        or _WEEKDAY.fullmatch(token)
+        or token.strip(_BRACKETS) in _SOCIAL_WORDS
+        or (before != "" and before[-1] in _COLONS + _ARROWS)
+        or any(a in token for a in _ARROWS)
+        or _CHROME_HINT.search(token)
+        or _marks(token)
+    )
+
+
+_OWNER_AFTER = re.compile(r"(?i)copyright|©|\(c\)|版权所有")
+"""Marks a site's owner follows: Copyright 2017 某市自来水公司."""
+_OWNER_BEFORE = re.compile(r"(版权所有|主办|承办|协办|技术支持|运维|维护|制作)(单位)?$")
+"""Labels a site's owner precedes: 某市人民政府 主办, 某市自来水公司 版权所有."""
+
+
+def _all_furniture(line: str, tokens: list[re.Match[str]]) -> bool:
+    """Whether every piece is furniture-like: on its own, inside a furniture phrase that
+    spans pieces (您是第 12345 位访客), or as the owner named in a footer."""
+    phrases = [m.span() for m in CHROME().finditer(line)] if _CHROME_HINT.search(line) else []
+    pieces = [m.group() for m in tokens]
+    for k, piece in enumerate(pieces):
+        before = pieces[k - 1] if k else ""
+        if _furniture_like(piece, before) or _OWNER_BEFORE.match(piece):
+            continue
+        if any(s <= tokens[k].start() and tokens[k].end() <= e for s, e in phrases):
+            continue
+        if k + 1 < len(pieces) and _OWNER_BEFORE.match(pieces[k + 1]):
+            continue
+        if any(_OWNER_AFTER.search(p) for p in pieces[max(0, k - 2) : k]):
+            continue
+        return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def furniture(norm_line: str) -> Furniture | None:
+    """The page furniture of a (normalised) line, or None for report text (cached: the
+    outline, the facts and several checks ask about the same lines).
+
+    A line that holds furniture is split into pieces (runs between blanks, bracketed
+    buttons); the furniture starts at the first piece that is furniture on its own. Pieces
+    before it holding Chinese text are report text the page put on the same line (a title
+    followed by its byline, a signature date followed by 【打印本页】): the furniture is then
+    only the rest of the line. A line of prose is report text, but for furniture after its
+    last sentence (……事项。分享到:).
+    """
+    line = norm_line.strip()
+    if not line:
+        return None
+    if _is_prose(line):
+        return _after_prose(norm_line, line)
+    if not _holds_furniture(line):
+        return None
+    lead = len(norm_line) - len(norm_line.lstrip())
+    end = lead + len(line)
+    tokens = list(_TOKEN.finditer(line))
+    first = next((k for k, m in enumerate(tokens) if _marks(m.group())), 0)
+    head = line[: tokens[first].start()].rstrip() if first else ""
+    if head and _HAN.search(head) and not _holds_furniture(head) and not _OWNER_BEFORE.search(head):
+        start = lead + tokens[first].start()
+        safe = _all_furniture(line, tokens[first:])
+        return Furniture(start, end, lead + len(head), False, safe)
+    return Furniture(lead, end, lead, True, _all_furniture(line, tokens))
+
+
+def _after_prose(norm_line: str, line: str) -> Furniture | None:
+    """Furniture after the last sentence of a line of prose (无其他需要报告的事项。分享到:);
+    ``line`` is ``norm_line`` stripped."""
+    if line[-1] in "。;":
+        return None  # (most prose lines end with their last sentence)
+    k = max(line.rfind("。"), line.rfind(";")) + 1
+    found = furniture(line[k:]) if k else None
+    if found is None or not found.whole:
+        return None
+    at = len(norm_line) - len(norm_line.lstrip()) + k
+    return Furniture(at + found.start, at + found.end, at, False, found.safe)
+
+
+@lru_cache(maxsize=4096)
+def is_chrome(norm_line: str) -> bool:
+    """True when a (normalised) line is page furniture and nothing else."""
+    found = furniture(norm_line)
+    return found is not None and found.whole
+
+
+def holds_chrome(norm_line: str) -> bool:
+    """True when a (normalised) line holds page furniture, alone or after report text (a
+    title followed by its 发布时间 byline): where a page's byline may be read."""
+    return furniture(norm_line) is not None
+
+
+def chrome_lines(norm_lines: Sequence[str]) -> dict[int, Furniture]:
+    """The furniture of a document by line index, with the context ``furniture`` lacks.
 
     Contact and metadata lines (地址:…, 邮编:…, 名称:…) join the furniture when they sit in
-    one block with it (blank lines aside); alone they are the report's own text.
+    one block with whole lines of it (blank lines aside); alone they are the report's own
+    text. Lines that only end in furniture are in the result too, with ``whole`` false.
     """
-    found = {i for i, line in enumerate(norm_lines) if is_chrome(line)}
+    found = {i: f for i, line in enumerate(norm_lines) if (f := furniture(line))}
+    whole = {i for i, f in found.items() if f.whole}
     weak = {
         i
         for i, line in enumerate(norm_lines)
@@ -146,9 +291,12 @@ def chrome_lines(norm_lines: Sequence[str]) -> set[int]:
     changed = True
     while changed:
         changed = False
-        for i in sorted(weak - found):
-            if _neighbour(norm_lines, i, -1) in found or _neighbour(norm_lines, i, 1) in found:
-                found.add(i)
+        for i in sorted(weak - whole):
+            if _neighbour(norm_lines, i, -1) in whole or _neighbour(norm_lines, i, 1) in whole:
+                line = norm_lines[i]
+                lead = len(line) - len(line.lstrip())
+                found[i] = Furniture(lead, len(line.rstrip()), lead, True, True)
+                whole.add(i)
                 changed = True
     return found
 

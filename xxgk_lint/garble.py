@@ -166,14 +166,56 @@ def _scan_run(run: str, base: int, codec: str, accept) -> list[Garble]:
         while end < j and total < used:
             total += len(pieces[end])
             end += 1
-        if decoded and accept(run[i:end], decoded):
-            if truncated and whole and used == sum(map(len, pieces[i:j])) - truncated:
+        cut = whole and truncated > 0 and used == sum(map(len, pieces[i:j])) - truncated
+        if (decoded and accept(run[i:end], decoded)) or (
+            cut and codec == "gbk" and _cut_by_replacement(run, i, j, decoded)
+        ):
+            if cut:
                 end = j  # the run ends inside a character whose last bytes were lost
-            found.append(Garble(base + i, base + end, "mojibake", _meant(decoded)))
+            floor = found[-1].end - base if found else 0
+            start, before = _extend_back(pieces, i, floor, codec)
+            found.append(Garble(base + start, base + end, "mojibake", _meant(before + decoded)))
             i = end
         else:
             i += 1
     return found
+
+
+_BACK = 8  # characters looked at before an accepted stretch for its beginning
+
+
+def _extend_back(pieces: list[bytes | None], i: int, floor: int, codec: str) -> tuple[int, str]:
+    """Where mojibake accepted from piece ``i`` really starts, and what the pieces before
+    ``i`` decode to. Its first characters may be common ones (鍘挎斂 is UTF-8 县政 read as
+    GBK): the stretch grows back over pieces that decode, to their last byte, as text of the
+    same kind (Chinese for GBK) right up to ``i``."""
+    best, text = i, ""
+    for k in range(i - 1, max(floor, i - _BACK) - 1, -1):
+        if pieces[k] is None:
+            break
+        data = b"".join(pieces[k:i])  # type: ignore[arg-type]
+        try:
+            decoded = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if codec != "gbk" or (_TEXT_PREFIX().fullmatch(decoded) and any(map(is_han, decoded))):
+            best, text = k, decoded
+    return best, text
+
+
+def _cut_by_replacement(run: str, i: int, j: int, decoded: str) -> bool:
+    """UTF-8 read as GBK where the decoder gave up: characters that decode, to their last
+    byte, to Chinese up to a replacement character, where the rest of the last character's
+    bytes were lost (鍖烘斂搴滄寜鐓� is 区政府按 and the start of 照). Being cut off in the
+    middle of a character right at a U+FFFD is evidence enough for two common characters; a
+    shorter stretch (鏃犮� is 无。, 寮� the start of 开) must be made of rare characters."""
+    if j >= len(run) or run[j] != "\ufffd":
+        return False
+    if not all(is_han(ch) or _is_cjk_symbol(ch) for ch in decoded):
+        return False
+    if sum(map(is_han, decoded)) >= 2 and common_ratio(decoded) >= 0.75:
+        return True
+    return _plain_ratio(run[i:j]) == 0
 
 
 def _may_start_utf8(pieces: list[bytes | None], i: int) -> bool:

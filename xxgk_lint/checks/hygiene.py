@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from ..artefacts import find_artefacts
 from ..check import Check, Message, RuleDoc
-from ..chrome import chrome_lines
+from ..chrome import Furniture, chrome_lines
 from ..cjk import is_han
 from ..diagnostic import Diagnostic, Edit, Fix, Severity
 from ..document import Document, Line
@@ -45,14 +45,29 @@ def _snippet(text: str) -> str:
     return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
 
 
-def _chrome(doc: Document) -> set[int]:
-    """Furniture lines of the document, never the title or the signature (T003; T006 and
-    T007 leave these lines to it)."""
+def _furniture(doc: Document) -> dict[int, Furniture]:
+    """Page furniture by line index (T003): whole furniture lines, never the title or the
+    signature, and the furniture that ends a line of report text (any line's)."""
     found = chrome_lines([line.norm for line in doc.lines])
     keep = {doc.outline.title_line}
     if doc.outline.signature:
         keep |= {doc.outline.signature.issuer_line, doc.outline.signature.date_line}
-    return found - keep
+    return {i: f for i, f in found.items() if not (f.whole and i in keep)}
+
+
+def _chrome(doc: Document) -> set[int]:
+    """Lines that are furniture and nothing else (T001, T005, T006 and T007 leave them to
+    T003, whose fix deletes them)."""
+    return {i for i, f in doc.derived(_furniture).items() if f.whole}
+
+
+def _furniture_tail(doc: Document, line: Line) -> tuple[int, int] | None:
+    """Where the furniture ending a line of report text starts: (normalised, original)
+    column; None when the line has none (T006 and T007 leave that part to T003)."""
+    found = doc.derived(_furniture).get(line.index)
+    if found is None or found.whole:
+        return None
+    return found.start, line.orig_offset(found.start) - line.start
 
 
 def _garbles(doc: Document) -> dict[int, list[Garble]]:
@@ -113,6 +128,11 @@ class PinyinAnnotation(Check):
         for index, spans in doc.derived(_readings).items():
             if index in chrome:
                 continue  # the whole line goes with T003's fix
+            line = doc.lines[index]
+            if tail := _furniture_tail(doc, line):
+                spans = [(s, e) for s, e in spans if s < line.start + tail[1]]
+                if not spans:
+                    continue  # in the furniture that ends the line: T003's
             first_start, first_end = spans[0]
             example = text[max(0, first_start - 1) : first_end]
             fix = Fix(tuple(Edit(s, e, "") for s, e in spans))
@@ -199,12 +219,18 @@ class PageChrome(Check):
     doc = RuleDoc(
         what_zh="从网页复制报告时带入的网页元素：面包屑导航、发布时间/来源/浏览次数/字体/打印、"
         "扫一扫、分享到、网站地图、ICP备案和公网安备页脚、主办单位、关怀版/无障碍等。"
-        "页脚中的地址、邮编、电话行只在与其他网页元素相邻时算作网页元素。标题和落款（发文机关、成文日期）不是网页元素。",
+        "页脚中的地址、邮编、电话行只在与其他网页元素相邻时算作网页元素。标题和落款（发文机关、成文日期）不是网页元素。"
+        "一行中报告文字后接网页元素（标题后接发布时间、落款日期后接【打印本页】）时，只报告并删除网页元素部分；"
+        "修复只在要删除的每一段都是网页元素（标签及其取值、按钮、导航词）时提供，以免误删报告文字。",
         what_en="Page furniture copied with the report: breadcrumbs, "
         "发布时间/来源/浏览次数/字体/打印 "
         "bylines, 扫一扫, 分享到, 网站地图, ICP/公网安备 footers, 主办单位, accessibility bars. "
         "Address, postcode and telephone lines count only inside a block of other furniture. "
-        "The title and the signature (issuer and date) are never furniture.",
+        "The title and the signature (issuer and date) are never furniture. When report text "
+        "and furniture share a line (a title followed by its byline, a signature date followed "
+        "by 【打印本页】), only the furniture is reported and deleted. The fix is offered only "
+        "when every piece it deletes is furniture (a label and its value, a button, a "
+        "navigation word), so that it never takes report text with it.",
         why_zh=_WHY_ACCURATE_ZH,
         why_en=_WHY_ACCURATE_EN,
         fires="首页 > 政务公开 > 年度报告\n发布时间：2024-01-20 来源：区政府办 浏览次数：",
@@ -214,11 +240,19 @@ class PageChrome(Check):
     def run(self, doc: Document) -> Iterator[Diagnostic]:
         # A web page's title and byline, read from outside the article body for context, are
         # the page's own furniture, not something pasted into the report.
-        for i in sorted(doc.derived(_chrome) - doc.source.context_lines):
+        for i, found in sorted(doc.derived(_furniture).items()):
+            if i in doc.source.context_lines:
+                continue
             line = doc.lines[i]
-            start, end = doc.line_span(i)
-            fix = Fix((_delete_line(doc, line),))
-            yield self.diagnostic(start, end, text=_snippet(line.text), fix=fix)
+            if found.whole:
+                start, end = doc.line_span(i)
+                edit = _delete_line(doc, line)
+            else:  # report text, then furniture: only the furniture goes
+                start, end = line.orig_span(found.start, found.end)
+                edit = Edit(line.orig_offset(found.cut), line.end, "")
+            fix = Fix((edit,)) if found.safe else None
+            text = doc.source.text[start:end]
+            yield self.diagnostic(start, end, text=_snippet(text), fix=fix)
 
 
 class ConversionArtefact(Check):
@@ -309,13 +343,13 @@ class TraditionalCharacters(Check):
     )
     doc = RuleDoc(
         what_zh="报告中含有繁体字（与 OpenCC 繁简转换结果不同的字）。"
-        "整篇报告只报告一次，给出数量和首次出现的位置；拼音注音不计，"
+        "整篇报告只报告一次，给出数量和首次出现的位置；拼音注音和乱码（T002）中的字不计，"
         "GB 2312 中本有的字（如乾、於）单独出现时不计。"
         "修复将全部繁体字转换为简体，需人工核对，属于非安全修复。",
         what_en="The report contains traditional characters (characters that OpenCC t2s conversion "
         "changes). Reported once per report with the count and the first place; pinyin readings "
-        "are ignored, and characters of GB 2312 (乾, 於…) do not count on their own. The fix "
-        "converts every traditional run; it needs review, so it is unsafe.",
+        "and garbled text (T002) are ignored, and characters of GB 2312 (乾, 於…) do not count "
+        "on their own. The fix converts every traditional run; it needs review, so it is unsafe.",
         why_zh=_WHY_SCRIPT_ZH,
         why_en=_WHY_SCRIPT_EN,
         fires="本機關全年主動公開政府信息120條。",
@@ -328,11 +362,13 @@ class TraditionalCharacters(Check):
         line_edits: list[tuple[int, int, str]] = []
         count = 0
         first: tuple[int, int, int] | None = None
-        chrome = doc.derived(_chrome)
+        chrome, garbles = doc.derived(_chrome), doc.derived(_garbles)
         for line in doc.lines:
             if line.index in chrome:
                 continue  # the whole line goes with T003's fix
             changed = _traditional(doc, line)
+            if changed and line.index in garbles:  # mojibake is T002's, not a script choice
+                changed = _outside(changed, line.start, garbles[line.index])
             counted = [i for i, _, ambivalent in changed if not ambivalent]
             if not counted:
                 continue
@@ -376,6 +412,13 @@ def _traditional(doc: Document, line: Line) -> list[tuple[int, str, bool]]:
         if a != b and (ambivalent := _han_in_gb2312(a)) is not None:
             changed.append((o, b, ambivalent))
     return changed
+
+
+def _outside(
+    changed: list[tuple[int, str, bool]], base: int, garbles: list[Garble]
+) -> list[tuple[int, str, bool]]:
+    """The changes of a line that fall outside its garbled spans (offsets from ``base``)."""
+    return [c for c in changed if not any(g.start <= c[0] - base < g.end for g in garbles)]
 
 
 @lru_cache(maxsize=4096)
@@ -439,6 +482,8 @@ class HalfWidthPunctuation(Check):
                 continue
             skip = [(s - line.start, e - line.start) for s, e in readings.get(line.index, [])]
             skip += [(g.start, g.end) for g in garbles.get(line.index, [])]
+            if tail := _furniture_tail(doc, line):
+                skip.append((tail[1], len(line.text)))
             for m in find_half_width(line.text, skip):
                 edits = tuple(Edit(line.start + s, line.start + e, r) for s, e, r in m.edits)
                 full = "".join(r for _, _, r in m.edits)
@@ -463,12 +508,18 @@ class UnfilledPlaceholder(Check):
     )
     doc = RuleDoc(
         what_zh="套用模板或上年报告时未填写的占位内容：空括号（下载()、【】）、"
-        "XX/XXX、××、○○、＿＿ 下划线空白、"
-        "(单位名称)、[请填写]、此处填写等。网址中的 xx、中文数字中的 ○（二○一八年）不算。",
+        "XX/XXX、××、○○、＿＿ 下划线空白、(单位名称)、[请填写]、此处填写，"
+        "日期中代替数字的 X（X月X日、二〇一X年），X 组成的电话号码（0795-XXXXXXX），"
+        "只由三个以上 x 组成的网址或邮箱名称（www.xxx.gov.cn）等。"
+        "网址中属于更长名称的 xx（www.jxxx.gov.cn、xxgk）、两个 x 的名称（可能是地名缩写）、"
+        "中文数字中的 ○（二○一八年）、隐去名字的姓名（申请人刘XX、王××同志）不算。",
         what_en="Placeholders left from a template or last year's report: empty brackets "
-        "(下载(), 【】), XX/XXX, ××, ○○, ＿＿ blanks, (单位名称), [请填写], 此处填写. "
-        "xx inside a web address and ○ "
-        "as the zero of a Chinese date (二○一八年) do not count.",
+        "(下载(), 【】), XX/XXX, ××, ○○, ＿＿ blanks, (单位名称), [请填写], 此处填写, "
+        "X standing for the figures of a date (X月X日, 二〇一X年), a telephone number of X "
+        "(0795-XXXXXXX), and a web or mail name made only of three or more x "
+        "(www.xxx.gov.cn). xx inside a longer name of an address (www.jxxx.gov.cn, xxgk), "
+        "a name of two x (it may be a place's initials), ○ as the zero of a Chinese date "
+        "(二○一八年) and a masked personal name (申请人刘XX, 王××同志) do not count.",
         why_zh=_WHY_ACCURATE_ZH,
         why_en=_WHY_ACCURATE_EN,
         fires="本报告电子版可在XX区人民政府网站下载（）。",
@@ -484,6 +535,9 @@ class UnfilledPlaceholder(Check):
             if line.index in chrome:
                 continue
             aligned = line.text if len(line.text) == len(line.norm) else None
+            tail = _furniture_tail(doc, line)
             for p in find_placeholders(line.norm, aligned):
+                if tail and p.start >= tail[0]:
+                    continue  # in the furniture that ends the line: T003's
                 start, end = line.orig_span(p.start, p.end)
                 yield self.diagnostic(start, end, text=text[start:end])

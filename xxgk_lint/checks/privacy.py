@@ -28,8 +28,13 @@ _WHY_EN = (
     "state organs may not process personal information beyond what their duties require."
 )
 
-_ID = lazy(r"(?<![0-9A-Za-z])(\d{17}[\dX])(?![0-9A-Za-z])", re.IGNORECASE)
-_DIGITS_17 = re.compile(r"\d{17}")  # what an identity number holds, for finding its lines
+_ID = lazy(
+    r"(?<![0-9A-Za-z])(\d{6})( ?)(\d{8})\2(\d{3}[\dX])(?![0-9A-Za-z])(?!\2\d)", re.IGNORECASE
+)
+"""An identity number, written in one run or in its 6-8-4 groups (region, birth date,
+sequence and check) with single blanks between them: 360721 19850312 0417."""
+_ID_DIGITS = re.compile(r"\d{17}|\d{6} \d{8} \d")  # what one holds, for finding its lines
+_ID_SPACED_AFTER_DIGITS = re.compile(r"\d $")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _PROVINCES = frozenset(
@@ -85,11 +90,14 @@ class PersonalIdNumber(Check):
     )
     doc = RuleDoc(
         what_zh="18位居民身份证号码：省级行政区划代码有效、出生日期真实、"
-        "校验码符合 ISO 7064 MOD 11-2，且不在更长的数字串中。"
+        "校验码符合 ISO 7064 MOD 11-2，且不在更长的数字串中；连写或按 6-8-4 分组、组间各空一格"
+        "（360721 19850312 0417）均可。"
         "15位旧号码没有校验码，与15位的旧工商注册号等编号无法区分，"
         "且已于2013年停止使用，故不检查。",
         what_en="An 18-character resident identity number: a real province code, a real birth date "
-        "and a valid ISO 7064 MOD 11-2 check character, not inside a longer run of digits. "
+        "and a valid ISO 7064 MOD 11-2 check character, not inside a longer run of digits; "
+        "written in one run or in its 6-8-4 groups with single blanks between them "
+        "(360721 19850312 0417). "
         "Old 15-digit numbers carry no check digit, cannot be told from other 15-digit codes "
         "(old business registration numbers) and went out of use in 2013, so they are not checked.",
         why_zh=_WHY_ZH,
@@ -99,11 +107,15 @@ class PersonalIdNumber(Check):
     )
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        for line in doc.lines_with(_DIGITS_17):
-            for m in _ID().finditer(line.norm):
-                if id_number_valid(m.group(1)):
-                    start, end = line.orig_span(*m.span(1))
-                    yield self.diagnostic(start, end, masked=_masked(m.group(1).upper()))
+        for line in doc.lines_with(_ID_DIGITS):
+            norm = line.norm
+            for m in _ID().finditer(norm):
+                if m.group(2) and _ID_SPACED_AFTER_DIGITS.search(norm, 0, m.start()):
+                    continue  # the end of a longer run of spaced digit groups
+                number = m.group(1) + m.group(3) + m.group(4)
+                if id_number_valid(number):
+                    start, end = line.orig_span(*m.span())
+                    yield self.diagnostic(start, end, masked=_masked(number.upper()))
 
 
 class PersonalMobileNumber(Check):
