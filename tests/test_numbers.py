@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from time import perf_counter
+
 import pytest
+
+from xxgk_lint.checks.numbers import sum_verdict
+from xxgk_lint.normalise import normalise
+from xxgk_lint.partitions import NumberStatements, read_line
 
 from .conftest import codes_of, lint_text
 
@@ -237,6 +243,173 @@ def test_not_a_partition(body: str) -> None:
     assert codes_of(lint(body, "N001")) == []
 
 
+# --- N001: lists written in other common ways ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全年共受理申请60件，其中当面申请、网上申请和信函申请分别为12件、45件和8件。",
+        "全年共受理申请60件，其中当面申请12件、网上申请45件和信函申请8件。",
+        "全年共受理申请60件，其中当面申请12件，网上申请45件及信函申请8件。",
+    ],
+)
+def test_last_part_joined_by_and(body: str) -> None:
+    [found] = lint(body)
+    assert found.data == {"total": 60, "parts_sum": 65, "parts": [12, 45, 8]}
+    assert where(found) == at(body, "60件")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全年共受理申请60件，其中当面申请、网上申请和信函申请分别为10件、45件和5件。",
+        "全年共受理申请60件，其中当面申请10件、网上申请45件和信函申请5件。",
+        "共受理申请30件，其中网上申请20件和当面申请10件。",
+    ],
+)
+def test_last_part_joined_by_and_that_adds_up(body: str) -> None:
+    assert lint(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # last year's figure between the total and its list, in the sentence before 其中
+        "全年发布政务信息860条，比上年的790条增长8.9%。其中，工作动态500条、通知公告260条、"
+        "政策文件110条。",
+        # …and in the same sentence
+        "全年发布政务信息860条，较去年同期的790条增长8.9%，其中工作动态500条、通知公告260条、"
+        "政策文件110条。",
+        # a change on last year closing the sentence before 其中
+        "全年发布政务信息860条，比上年增加70条。其中，工作动态500条、通知公告260条、"
+        "政策文件110条。",
+    ],
+)
+def test_comparison_with_last_year_between_total_and_list(body: str) -> None:
+    [found] = lint(body, "N001")
+    assert found.data == {"total": 860, "parts_sum": 870, "parts": [500, 260, 110]}
+    assert where(found) == at(body, "860条")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全年发布政务信息860条，比上年的790条增长8.9%。其中，工作动态500条、通知公告250条、"
+        "政策文件110条。",
+        # the list divides the change itself
+        "全年发布政务信息860条，比上年增加70条。其中，工作动态40条、通知公告30条。",
+        # both counts compared in one clause: which one the list divides is unclear
+        "全年发布政务信息860条比上年的790条增加70条。其中，工作动态500条、通知公告370条。",
+    ],
+)
+def test_comparison_with_last_year_not_misread(body: str) -> None:
+    assert codes_of(lint(body, "N001")) == []
+
+
+def test_count_leading_in_its_list_and_closed_by_a_total() -> None:
+    body = (
+        "在已办结的96件申请中，予以公开60件，部分公开12件，不予公开8件，信息不存在20件，合计96件。"
+    )
+    [found] = lint(body)
+    assert found.severity.value == "error"
+    assert found.data == {"total": 96, "parts_sum": 100, "parts": [60, 12, 8, 20]}
+    assert where(found) == at(body, "96件")
+
+
+def test_count_leading_in_its_list_exceeded() -> None:
+    body = "已办结的96件政府信息公开申请中，予以公开60件，部分公开12件，信息不存在30件。"
+    [found] = lint(body)
+    assert found.data == {"total": 96, "parts_sum": 102, "parts": [60, 12, 30]}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "在已办结的50件申请中，予以公开30件，部分公开8件，不予公开4件，信息不存在8件。",
+        "在已办结的50件申请中，予以公开30件，部分公开8件，不予公开4件，信息不存在8件，合计50件。",
+        # a lead-in may pick out some cases only
+        "在已办结的50件申请中，予以公开30件，部分公开8件，不予公开4件。",
+        # 办理中 is a state, not a lead-in
+        "共受理申请20件，已办结15件，另有5件正在办理中，涉及群众25人，答复18人。",
+    ],
+)
+def test_count_leading_in_its_list_that_adds_up_or_may_be_partial(body: str) -> None:
+    assert lint(body) == []
+
+
+def test_first_parts_adding_up_do_not_hide_an_excess_of_one_kind() -> None:
+    body = "已答复52件，其中同意公开40件，部分公开7件，不予公开5件，信息不存在4件。"
+    [found] = lint(body)
+    assert found.severity.value == "error"
+    assert found.data == {"total": 52, "parts_sum": 56, "parts": [40, 7, 5, 4]}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # applicants first, then results: two breakdowns of one total in one list
+        "共受理申请52件，其中自然人申请40件、法人申请12件，同意公开45件。",
+        "共受理申请52件，其中当面申请40件，网上申请12件，同意公开30件，不予公开22件。",
+        # an item of unknown kind after the ones that add up
+        "已答复52件，其中同意公开40件，部分公开7件，不予公开5件，另有在办4件。",
+    ],
+)
+def test_first_parts_adding_up_across_kinds(body: str) -> None:
+    assert codes_of(lint(body, "N001")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "total", "parts"),
+    [
+        (
+            "全年共受理申请150件，其中自然人申请120件、法人申请30件；同意公开90件、部分公开30件、"
+            "不予公开20件、信息不存在15件。",
+            "150件",
+            [90, 30, 20, 15],
+        ),
+        (
+            "全年主动公开信息2400条，其中网站公开2000条，公开栏公开400条；按类别分，"
+            "工作动态1500条，政策文件600条，其他400条。",
+            "2400条",
+            [1500, 600, 400],
+        ),
+    ],
+)
+def test_second_breakdown_after_a_semicolon(body: str, total: str, parts: list[int]) -> None:
+    [found] = lint(body)
+    assert found.severity.value == "error"
+    assert found.data == {"total": int(total[:-1]), "parts_sum": sum(parts), "parts": parts}
+    assert where(found) == at(body, total)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全年共受理申请150件，其中自然人申请120件、法人申请30件；同意公开90件、部分公开30件、"
+        "不予公开20件、信息不存在10件。",
+        # falling short: the rest may still be in hand
+        "全年共受理申请150件，其中自然人申请120件、法人申请30件；同意公开90件、部分公开30件。",
+        # topics may overlap, and nothing names the dimension
+        "全年共受理申请150件，其中自然人申请120件、法人申请30件；涉及征地拆迁90件、"
+        "社会保障50件、城乡规划30件。",
+        # a breakdown of one part, not of the total
+        "全年共受理申请150件，其中网上申请120件、当面申请30件；网上申请中，同意公开80件、"
+        "不予公开50件。",
+        # kinds mixed
+        "全年主动公开信息2400条，其中网站公开2000条，公开栏公开400条；工作动态1500条，"
+        "政策文件600条，其他400条。",
+    ],
+)
+def test_no_second_breakdown(body: str) -> None:
+    assert codes_of(lint(body, "N001")) == []
+
+
+def test_a_total_before_the_parts_of_a_later_total() -> None:
+    body = "全年共受理申请47件，当面申请21件，网上申请18件，信函申请8件，全年共办结45件。"
+    assert codes_of(lint(body, "N001")) == []
+
+
 # --- N002 -----------------------------------------------------------------------------
 
 
@@ -307,6 +480,90 @@ def test_no_percentage_finding_without_a_sure_denominator(body: str) -> None:
     assert codes_of(lint(body, "N002")) == []
 
 
+@pytest.mark.parametrize(
+    ("body", "stated", "computed"),
+    [
+        # shares stated together after the list
+        (
+            "共受理申请80件，其中网上申请50件，当面申请20件，信函申请10件，分别占62.5%、30%和12.5%。",
+            "30%",
+            25.0,
+        ),
+        # shares of a marked total, without 其中
+        ("全年共受理申请60件，当面申请24件，占45%，网上申请36件，占60%。", "45%", 40.0),
+        ("共收到申请150件，同意公开和部分公开96件，占60%。", "60%", 64.0),
+        # a count and its share in brackets after the total
+        ("共收到申请150件，主要涉及房屋征收（63件，占40%）、社会保障等方面。", "40%", 42.0),
+        ("共收到申请150件，主要涉及房屋征收（63件，40%）、社会保障等方面。", "40%", 42.0),
+    ],
+)
+def test_shares_stated_in_other_ways(body: str, stated: str, computed: float) -> None:
+    [found] = lint(body)
+    assert found.code == "N002"
+    assert found.data == {"stated": int(stated[:-1]), "computed": computed}
+    assert where(found) == at(body, stated)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "共受理申请80件，其中网上申请50件，当面申请20件，信函申请10件，分别占62.5%、25%和12.5%。",
+        # as many shares as parts, or none of them is read
+        "共受理申请80件，其中网上申请50件，当面申请20件，信函申请10件，分别占62.5%和30%。",
+        "全年共受理申请60件，当面申请24件，占40%，网上申请36件，占60%。",
+        "全年共受理申请50件，办结48件，占96%，其余2件正在办理。",
+        "共收到申请150件，主要涉及房屋征收（60件，占40%）、社会保障（45件，占30%）等方面。",
+        # the share may be out of the count between: 45 of 60 online
+        "全年共受理申请80件，网上申请60件，同意公开45件，占75%。",
+        "共收到申请150件，其中网上申请100件，主要涉及房屋征收（60件，占60%）。",
+        # out of a whole the sentence does not give as a count
+        "共收到申请150件，主要涉及房屋征收（60件，占全部申请的30%）。",
+        # last year's count carried over: the denominator is not the marked total alone
+        "共受理申请80件，上年结转5件，办结83件，占97.6%。",
+        # an approximate total
+        "共受理申请80余件，办结60件，占80%。",
+    ],
+)
+def test_shares_stated_in_other_ways_not_judged_or_right(body: str) -> None:
+    assert codes_of(lint(body, "N002")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "stated", "computed", "formula"),
+    [
+        ("全年发布政务信息860条，较上年的790条增长10%。", "10%", 8.9, "(860−790)/790"),
+        ("全年受理申请45件，比去年的50件下降12%。", "12%", 10.0, "(50−45)/50"),
+        ("本年新收申请131件，较上年同期的116件增长15.9%。", "15.9%", 12.93, "(131−116)/116"),
+    ],
+)
+def test_change_on_last_year(body: str, stated: str, computed: float, formula: str) -> None:
+    [found] = lint(body)
+    assert found.code == "N002" and found.severity.value == "warning"
+    assert found.data == {"stated": float(stated[:-1]), "computed": computed}
+    assert where(found) == at(body, stated)
+    assert formula in found.message and "增减幅度" in found.message
+    [found] = lint_text(HEAD + body + "\n", "N002", lang="en")
+    assert found.message.startswith(f"The stated change of {stated}") and formula in found.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全年发布政务信息860条，较上年的790条增长8.9%。",
+        "全年受理申请45件，比去年的50件下降10%。",
+        "全年共受理申请52件，比上年的40件增加12件，增长30%。",
+        # which count changed is unclear
+        "全年受理申请60件，办结58件，较上年的50件增长16%。",
+        "全年公开1260条，其中网站1000条，较上年的1120条增长12.5%。",
+        # no base count stated
+        "全年受理申请60件，同比增长20%。",
+        "网站和微博发布信息分别为900条和300条，分别比上年增长10%和20%。",
+    ],
+)
+def test_change_on_last_year_not_judged_or_right(body: str) -> None:
+    assert codes_of(lint(body, "N002")) == []
+
+
 def test_rule_documentation_examples() -> None:
     from xxgk_lint.checks.numbers import PercentMismatch, SumMismatch
 
@@ -350,3 +607,42 @@ def test_every_message_has_the_same_placeholders_in_both_languages() -> None:
     for check in (SumMismatch, PercentMismatch):
         for message in check.messages.values():
             assert fields(message.zh) == fields(message.en)
+
+
+# --- reading time ------------------------------------------------------------------------
+
+REPEATED = [
+    # the red-team shape: one paragraph of sentences joined by commas, each a total and its list
+    "全年发布政务信息860条，其中工作动态500条，通知公告250条，政策文件110条，",
+    "全年共受理申请47件，当面申请21件，占44.7%，网上申请18件，占38.3%，信函申请8件，占17%，",
+    "在已办结的96件申请中，予以公开60件，部分公开16件，信息不存在20件，合计96件；",
+    "共收到申请150件，主要涉及房屋征收（60件，占40%）、社会保障（45件，占30%）、",
+    "印发宣传手册300份、宣传单页5000份，合计5300份，",
+]
+
+
+def _reading_time(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        found = NumberStatements()
+        started = perf_counter()
+        read_line(0, text, found)
+        best = min(best, perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("unit", REPEATED, ids=["qizhong", "shares", "lead-in", "brackets", "heji"])
+def test_a_long_one_line_paragraph_is_read_in_linear_time(unit: str) -> None:
+    """Eight times the text may take up to three times longer than eight times the time:
+    a reading quadratic in the line's length takes sixty-four times as long."""
+    small, large = (normalise(unit * n).text for n in (100, 800))
+    assert _reading_time(large) < 24 * _reading_time(small)
+
+
+def test_a_long_one_line_paragraph_is_read_sentence_by_sentence() -> None:
+    found = NumberStatements()
+    read_line(0, normalise(REPEATED[0] * 500).text, found)
+    assert len(found.partitions) == 500
+    assert {tuple(int(q.value) for q in p.parts) for p in found.partitions} == {(500, 250, 110)}
+    assert [sum_verdict(p) for p in found.partitions] == [None] * 500
+    assert lint(REPEATED[1] * 300) == []

@@ -13,7 +13,7 @@ from typing import ClassVar
 from ..check import Check, Message, RuleDoc
 from ..diagnostic import Diagnostic, Severity
 from ..document import Document
-from ..partitions import Partition, analyse
+from ..partitions import Partition, Rate, analyse
 from ..quantities import Bound, Quantity
 
 _WHY_ZH = (
@@ -66,12 +66,13 @@ class SumMismatch(Check):
     )
     doc = RuleDoc(
         what_zh="正文中写明的总数（共/合计/总计 N…）与随后（或之前）列出的同一单位的分项"
-        "（其中 a N、b N…；a N、b N，共计 M）相加不符：分项之和超过总数为错误；少于总数且未注明"
-        "仅列举部分（等、主要有、包括、以及其他……）为警告，“其中”后只列出两项时不判断。"
+        "（其中 a N、b N…；a、b分别为N、M；在已答复的N件申请中，a…；a N、b N，共计 M）"
+        "相加不符：分项之和超过总数为错误；少于总数且未注明仅列举部分（等、主要有、包括、以及其他……）为警告，“其中”后只列出两项时不判断。"
         "“余”“多”“以上”的分项按下限计；总数为约数（约、近、余）时不判断；与上年比较、"
         "单位不同、括号内的数字不计入。",
         what_en="A total stated in the text (共/合计/总计 N…) and the parts listed for it in the "
-        "same unit (其中 a N、b N…; a N、b N，共计 M) do not add up. Parts exceeding the total "
+        "same unit (其中 a N、b N…; a、b分别为N、M; 在已答复的N件申请中，a…; a N、b N，共计 M) "
+        "do not add up. Parts exceeding the total "
         "are an error; parts falling short of it are a warning unless the list is marked "
         "partial (等, 主要有, 包括, 以及其他…); two items after 其中 that fall short are not "
         "judged. Parts written 21余/300多/100以上 count at their lower bound; approximate "
@@ -138,13 +139,20 @@ def sum_verdict(partition: Partition) -> tuple[str, Quantity] | None:
     if any(q.value == total.value for q in parts for total in totals):
         return None  # a part as large as the whole: the items overlap (受理12件，其中12件办结)
     running = [sum(q.value for q in parts[:k]) for k in range(1, len(parts))]
-    if any(total.value in running for total in totals):
+    if any(total.value in running for total in totals) and not _one_kind(partition):
         return None  # the first parts make up the total; the rest count along another dimension
     if parts_sum > partition.total.value:
         return "exceeds", max(stated, key=lambda q: q.value)  # beyond even the largest
     if len(parts) < 3 and not partition.closed:
         return None  # 其中 a、b falling short often picks out cases, not a breakdown
     return "short", partition.total
+
+
+def _one_kind(partition: Partition) -> bool:
+    """Whether every part is known to count the same kind of thing (all reply results, all
+    application channels): then the list is one breakdown, however its first items add up."""
+    kinds = set(partition.families)
+    return len(partition.families) == len(partition.parts) and len(kinds) == 1 and None not in kinds
 
 
 class PercentMismatch(Check):
@@ -156,20 +164,28 @@ class PercentMismatch(Check):
             "所述比例 {stated}% 与数据不符：{numerator}/{denominator} = {computed}%",
             "The stated percentage {stated}% does not match the counts: "
             "{numerator}/{denominator} = {computed}%",
-        )
+        ),
+        "change": Message(
+            "所述增减幅度 {stated}% 与数据不符：({left}−{right})/{denominator} = {computed}%",
+            "The stated change of {stated}% does not match the counts: "
+            "({left}−{right})/{denominator} = {computed}%",
+        ),
     }
     help = Message(
         "按所列数据重新计算比例，或核对分子、分母数据",
         "Recompute the percentage from the counts, or check the counts it is based on",
     )
     doc = RuleDoc(
-        what_zh="正文写明的比例（占X%、占比X%、答复率X%）与同一句中给出的分子、分母算得的值不符，"
-        "超出按所写精度四舍五入（或截尾）的误差；写明“约”“近”的比例允许1个百分点的误差。"
-        "分母不确定（未写明总数、总数为约数、分项与总数不符）时不判断。",
-        what_en="A percentage stated in the text (占X%, 占比X%, 答复率X%) disagrees with the "
-        "value computed from the counts given with it, beyond rounding (or truncation) at the "
-        "stated precision; 约/近 percentages may be one percentage point off. Nothing is "
-        "reported when the denominator is uncertain.",
+        what_zh="正文写明的比例（占X%、占比X%、分别占X%、Y%、答复率X%）或与上年相比的增减幅度"
+        "（较上年的M条增长X%）与同一句中给出的分子、分母算得的值不符，超出按所写精度四舍五入"
+        "（或截尾）的误差；写明“约”“近”的比例允许1个百分点的误差。分母不确定（未写明总数、"
+        "总数为约数、分项与总数不符、比例前另有可作分母的数字）时不判断。",
+        what_en="A percentage stated in the text (占X%, 占比X%, 分别占X%、Y%, 答复率X%) or a "
+        "change on last year (较上年的M条增长X%) disagrees with the value computed from the "
+        "counts given with it in the sentence, beyond rounding (or truncation) at the stated "
+        "precision; 约/近 percentages may be one percentage point off. Nothing is reported "
+        "when the denominator is uncertain (no stated total, an approximate total, parts that "
+        "contradict the total, or another count the share may be out of).",
         why_zh=_WHY_ZH,
         why_en=_WHY_EN,
         fires="共受理申请80件，其中网上申请60件，占80%；当面申请20件，占20%。",
@@ -183,22 +199,31 @@ class PercentMismatch(Check):
             if partition.alternatives or partition.combined or sum_verdict(partition):
                 continue  # the denominator itself is in doubt
             checked += [
-                (partition.line, s.part, partition.total, s.percent) for s in partition.shares
+                Rate(partition.line, s.part, partition.total, s.percent) for s in partition.shares
             ]
-        checked += [(r.line, r.numerator, r.denominator, r.percent) for r in statements.rates]
-        for line, numerator, denominator, percent in checked:
-            computed = percent_mismatch(numerator, denominator, percent)
+        for rate in [*checked, *statements.rates]:
+            percent = rate.percent
+            change = rate.kind in ("rise", "fall")
+            if change:
+                computed = change_mismatch(rate.numerator, rate.denominator, percent, rate.kind)
+            else:
+                computed = percent_mismatch(rate.numerator, rate.denominator, percent)
             if computed is None:
                 continue
-            start, end = doc.lines[line].orig_span(percent.start, percent.end)
+            # a change is shown as (this year − last year)/last year, a fall the other way
+            left, right = (rate.denominator, rate.numerator)[:: -1 if rate.kind == "rise" else 1]
+            start, end = doc.lines[rate.line].orig_span(percent.start, percent.end)
             yield self.diagnostic(
                 start,
                 end,
+                "change" if change else "default",
                 data={"stated": _number(percent.value), "computed": float(computed)},
                 stated=_text(percent.value),
                 computed=str(computed),
-                numerator=_text(numerator.value),
-                denominator=_text(denominator.value),
+                numerator=_text(rate.numerator.value),
+                denominator=_text(rate.denominator.value),
+                left=_text(left.value),
+                right=_text(right.value),
             )
 
 
@@ -224,3 +249,14 @@ def percent_mismatch(
     if fits:
         return None
     return round(computed, decimals + 1)
+
+
+def change_mismatch(
+    current: Quantity, base: Quantity, percent: Quantity, kind: str
+) -> Decimal | None:
+    """The computed change on last year's ``base`` ("rise" or "fall", a fall counted as a
+    positive percentage), when the stated one is off by more than rounding at its precision."""
+    if not (current.exact and base.exact) or current.slack or base.slack:
+        return None
+    change = base.value - current.value if kind == "fall" else current.value - base.value
+    return percent_mismatch(current._replace(value=change), base, percent)
