@@ -147,6 +147,31 @@ def _cells(values: list[str]) -> list[Spec]:
     return [(v, 1, 1) for v in values]
 
 
+def with_org_subtotal(
+    spans: list[list[Spec]], wrong: dict[int, str] | None = None
+) -> list[list[Spec]]:
+    """表三 spans with a 法人或其他组织 小计 column after 其他, as some templates add: the
+    header gains the column, each data row the sum of its five organisation cells (or the
+    text ``wrong`` gives for the data row of that index, counted from 一 = 0)."""
+    wrong = wrong or {}
+    out: list[list[Spec]] = []
+    data = 0
+    for i, row in enumerate(spans):
+        if i == 0:
+            out.append([(t, r, c + 1 if t == "申请人情况" else c) for t, r, c in row])
+        elif i == 1:
+            out.append([(t, r, c + 1 if t == "法人或其他组织" else c) for t, r, c in row])
+        elif i == 2:
+            out.append([*row, ("小计", 1, 1)])
+        else:
+            values = row[-7:]
+            orgs = sum(int(t) for t, _, _ in values[1:6])
+            cell = (wrong.get(data, str(orgs)), 1, 1)
+            out.append([*row[:-1], cell, row[-1]])
+            data += 1
+    return out
+
+
 T2_2021_DEFAULT = {
     "规章": ["0", "0", "3"],
     "行政规范性文件": ["4", "1", "27"],

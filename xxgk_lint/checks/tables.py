@@ -21,15 +21,20 @@ from ..diagnostic import Diagnostic, Severity
 from ..document import Document
 from ..sectionkeys import heading_key
 from ..tables import MappedCell, UnifiedTable, tables_of
-from ..tables.identities import RULES, identity_failures, value_failures
+from ..tables.identities import RULES, absent_rows, identity_failures, value_failures
 from ..tables.layout import (
     CARRIED_OVER,
     NEW,
+    OTHER,
+    RESULT_TOTAL,
     T2,
     T3,
+    T3_ROWS,
     T4,
+    T4_GROUPS,
     TOTAL,
 )
+from ..tables.model import Cell
 from ..tables.statements import Quantity, Statement, statements
 
 _EDITIONS = ("2019", "2021")
@@ -65,12 +70,14 @@ class TableIdentity(Check):
     )
     doc = RuleDoc(
         what_zh="统一格式表格的算术关系不成立：总计列不等于六类申请人之和；（七）总计不等于各项办理结果之和；"
-        "一加二不等于三（七）加四；表四各组总计不等于维持、纠正、其他、尚未审结之和；件数为负数或小数。",
+        "一加二不等于三（七）加四；报告自行增加的分组小计行（如“（四）无法提供 小计”）"
+        "或法人或其他组织“小计”列不等于其各项之和；表四各组总计不等于维持、纠正、其他、尚未审结之和；件数为负数或小数。",
         what_en="An arithmetic identity of the unified tables "
         "fails: the 总计 column is not the sum of "
         "the six applicant columns, （七）总计 not the sum of the results, "
-        "一 + 二 ≠ 三（七） + 四, a "
-        "table 四 total not the sum of its results, or a count is negative or fractional.",
+        "一 + 二 ≠ 三（七） + 四, a group subtotal row or 小计 column a report adds is not the sum "
+        "of its items, a table 四 total not the sum of its results, or a count is negative or "
+        "fractional.",
         why_zh=_WHY_ZH,
         why_en=_WHY_EN,
         fires="| 一、本年新收政府信息公开申请数量 | | | 3 | 1 | 0 | 0 | 0 | 0 | 5 |",
@@ -131,16 +138,31 @@ class TextTableMismatch(Check):
             "正文所述{name_zh}为 {text_value}，与表{table}{where}的 {table_value} 不一致",
             "The text gives {text_value} {name_en}, but "
             "table {table} gives {table_value} ({where})",
-        )
+        ),
+        "sum": Message(
+            "正文分项所述{name_zh}合计为 {text_value}（{parts}），与表{table}{where}的 "
+            "{table_value} 不一致",
+            "The parts the text gives for {name_en} add up to {text_value} ({parts}), but "
+            "table {table} gives {table_value} ({where})",
+        ),
     }
     help = Message(
         "核对正文与表格，二者应出自同一统计口径并保持一致",
         "Check the text against the table: both must report the same figure",
     )
     doc = RuleDoc(
-        what_zh="正文中陈述的数字（收到申请、予以公开、行政复议、行政诉讼等件数）与统一格式表格中的同一数据不一致。",
+        what_zh="正文中陈述的数字（收到申请、予以公开、行政复议、行政诉讼等件数）与统一格式表格中的同一数据不一致。"
+        "只比对说的是全表口径的数字：主语为下属单位、本级或“以…名义”的分项不逐一比对，同一句中分项列举的同一数据"
+        "比对其合计（合计少于表中数而未列“其他”“其余”时视为只列了主要部分）；写明原因的件数（因涉及第三方合法权益"
+        "不予公开2件）与表中该原因一行比对；“行政复议和行政诉讼共N件”与两者总计之和比对；“收到申请N件”只在写明"
+        "含上年结转时才可等于一加二。",
         what_en="A number stated in the text (applications received, granted, reviews, lawsuits…) "
-        "contradicts the same quantity in the unified tables.",
+        "contradicts the same quantity in the unified tables. Only figures for the whole table "
+        "are compared: a clause about a named sub-unit, 本级 or 以…名义 is not, and the parts one "
+        "sentence lists for one quantity are compared as their sum (a short sum only when the "
+        "list ends with the rest, 其他/其余); a count given with its reason is compared with that "
+        "reason's row; 行政复议和行政诉讼共N件 with both totals; a 收到 figure may equal 一 + 二 "
+        "only when the text says it includes the carried-over applications.",
         why_zh="正文与表格数据矛盾属于“发布内容不准确”（国办公开办函〔2021〕30号），读者无从判断哪个数字可信。",
         why_en="Text and tables that disagree are inaccurate content under "
         "国办公开办函〔2021〕30号: "
@@ -159,7 +181,8 @@ class TextTableMismatch(Check):
         for line in doc.lines:
             if line.index in skip or not line.norm.strip():
                 continue
-            for statement in statements(line.norm, doc.facts.year, parts.get(line.index)):
+            said = statements(line.norm, doc.facts.year, parts.get(line.index), doc.facts.issuer)
+            for statement in said:
                 q = statement.quantity
                 tables = by_table[q.table]
                 if q.table != T2 and len(tables) != 1:
@@ -167,6 +190,8 @@ class TextTableMismatch(Check):
                 value = _table_value(tables, q)
                 if value is None or statement.value == value:
                     continue
+                if statement.parts and statement.value < value and not statement.exhaustive:
+                    continue  # the parts named may be the main ones only
                 if statement.with_carried and q.cells == ((NEW, TOTAL),):
                     carried = _table_value(tables, Quantity(T3, "", "", ((CARRIED_OVER, TOTAL),)))
                     if carried is not None and statement.value == value + carried:
@@ -179,7 +204,9 @@ class TextTableMismatch(Check):
         return self.diagnostic(
             start,
             end,
+            "sum" if statement.parts else "default",
             data={"text_value": statement.value, "table_value": value},
+            parts="+".join(str(p) for p in statement.parts),
             name_zh=q.name_zh,
             name_en=q.name_en,
             table=q.table,
@@ -199,6 +226,23 @@ def _context_parts(doc: Document) -> dict[int, str]:
             for index in range(section.heading.line, section.last_line + 1):
                 parts[index] = key
     return parts
+
+
+_ABSENT_ONE_BY_ONE = 3
+"""Absent rows up to this many are reported one by one, more in one finding."""
+
+
+def _after_gap(table: UnifiedTable, order: list[tuple[str, list[MappedCell]]], row: str) -> Cell:
+    """Where an absent row belongs: the first cell of the next row the table has (in the
+    format's order), else the table's last cell."""
+    expected = list(T3_ROWS if table.table == T3 else T4_GROUPS)
+    if row == OTHER:
+        expected.insert(expected.index(RESULT_TOTAL), OTHER)
+    later = set(expected[expected.index(row) + 1 :]) if row in expected else set()
+    for key, cells in order:
+        if key in later or key.split("/")[0] in later:
+            return cells[0].cell
+    return order[-1][1][-1].cell
 
 
 def _table_value(tables: list[UnifiedTable], q: Quantity) -> int | None:
@@ -241,6 +285,23 @@ class BlankCell(Check):
             "表{table}“{row}”行整行未填数字，应逐格填写（无则填0）",
             "Table {table}, row '{row}' has no numbers; fill in every cell (0 for none)",
         ),
+        "absent": Message(
+            "表{table}缺少统一格式规定的“{row}”行（或该行无法识别），应按格式逐行填写（无则填0）",
+            "Table {table} has no row '{row}' of the unified format (or it cannot be read); "
+            "give every row of the format (0 for none)",
+        ),
+        "absent_rows": Message(
+            "表{table}缺少统一格式规定的 {count} 行（如“{row}”），或这些行无法识别，"
+            "应按格式逐行填写（无则填0）",
+            "Table {table} lacks {count} rows of the unified format (such as '{row}'), or they "
+            "cannot be read; give every row of the format (0 for none)",
+        ),
+        "layout": Message(
+            "表{table}未按统一格式的行列排列（一行 {count} 个数），其数据无法识别、无法核验，"
+            "应使用统一格式的表格",
+            "Table {table} does not follow the unified layout (a row of {count} numbers): its "
+            "figures cannot be placed or checked; use the format's table",
+        ),
         "column": Message(
             "表{table}“{column}”列有 {count} 个单元格未填数字（{rows}），应逐格填写（无则填0）",
             "Table {table}, column '{column}' has {count} "
@@ -255,11 +316,14 @@ class BlankCell(Check):
     doc = RuleDoc(
         what_zh="统一格式表格中应填数字的单元格为空，或填了“/”“-”“—”“空”“无”等占位符或“若干”等文字。"
         "此类单元格只由本规则报告，不再作为N003的错误数字报告。"
-        "整行为空时按行报告一次，同一列有三个及以上空格时按列报告一次，其余逐格报告。",
+        "整行为空时按行报告一次，同一列有三个及以上空格时按列报告一次，其余逐格报告。"
+        "表三、表四缺少统一格式规定的行（或该行无法识别）时逐行报告；表格的行列与统一格式不符、数据无法对应时报告一次。",
         what_en="A data cell of a unified table is blank or holds a placeholder (/, -, —, 空, 无) "
         "or a word (若干) instead of a number. Only this rule reports such a cell, never N003. "
         "A wholly blank row is reported once, a column with three or more blanks once, other "
-        "blanks cell by cell.",
+        "blanks cell by cell. A row of the format that table 三 or 四 lacks (or that cannot be "
+        "read) is reported row by row, and a table whose layout is not the format's, so that "
+        "none of its numbers can be placed, once.",
         why_zh="空白与0含义不同：留空无法判断是未发生还是漏填，也使表格勾稽关系无法核验（如总计列整列留空）。",
         why_en="A blank is not a 0: it hides whether nothing happened or the figure was left out, "
         "and it leaves the table's identities unverifiable (a blank 总计 column).",
@@ -268,8 +332,57 @@ class BlankCell(Check):
     )
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
-        for table in tables_of(doc).tables:
+        tables = tables_of(doc).tables
+        for table in tables:
             yield from self._table(doc, table)
+            others = [t for t in tables if t.table == table.table and t is not table]
+            yield from self._absent(table, others)
+
+    def _absent(self, table: UnifiedTable, others: list[UnifiedTable]) -> Iterator[Diagnostic]:
+        """The format's rows a recognised 表三 or 表四 lacks: left out, or laid out so that
+        their numbers cannot be placed (a table of another shape is said once)."""
+        absent = absent_rows(table, others)
+        if not absent:
+            return
+        if not table.cells:
+            first = table.unmapped[0] if table.unmapped else []
+            at = next(
+                (c for c in first if not c.is_empty), table.labels[0] if table.labels else None
+            )
+            if at is None:
+                return
+            yield self.diagnostic(
+                at.start,
+                at.end,
+                "layout",
+                data={"table": table.table, "row": None, "column": None},
+                table=table.table,
+                count=len([c for c in first if not c.is_empty]),
+            )
+            return
+        order = list(table.cells_by_row().items())
+        if len(absent) > _ABSENT_ONE_BY_ONE:  # most of the table: one finding says it
+            at = _after_gap(table, order, absent[0])
+            yield self.diagnostic(
+                at.start,
+                at.end,
+                "absent_rows",
+                data={"table": table.table, "row": None, "column": None},
+                table=table.table,
+                count=len(absent),
+                row=absent[0],
+            )
+            return
+        for row in absent:
+            at = _after_gap(table, order, row)
+            yield self.diagnostic(
+                at.start,
+                at.end,
+                "absent",
+                data={"table": table.table, "row": row, "column": None},
+                table=table.table,
+                row=row,
+            )
 
     def _table(self, doc: Document, table: UnifiedTable) -> Iterator[Diagnostic]:
         blank_rows: list[list[MappedCell]] = []

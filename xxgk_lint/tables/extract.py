@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..outline import is_table_row
 from .layout import read_label
 from .model import Cell, Grid
+from .recognise import is_continuation
 from .values import is_value_token, is_word
 
 if TYPE_CHECKING:
@@ -161,6 +162,20 @@ def _is_run_after_label(norm: str, cells: list[Cell], pending: list[Cell]) -> bo
     return label is not None and label.role in ("row", "group") and all(c.is_label for c in pending)
 
 
+def _continues_row(norm: str, cells: list[Cell], pending: list[Cell]) -> bool:
+    """A tab row that goes on from the labels of the line above: a cell broken over lines
+    (``\t（二）部分公开`` then ``（区分处理的，只计这一情形，不计其他情形）\t\t3\t0…``) leaves
+    the row's first labels on one line and the rest of its label and its values on the next."""
+    if "\t" not in norm or "|" in norm or not pending or cells[0].is_empty:
+        return False
+    if not all(c.is_label or c.is_empty for c in pending) or not pending[-1].is_label:
+        return False
+    if not cells[0].is_label or not is_continuation(cells[0].text):
+        return False
+    label = read_label(pending[-1].text)
+    return label is not None and label.role in ("row", "group", "total", "other", "subtotal")
+
+
 def table_regions(doc: Document) -> list[list[int]]:
     """Runs of table lines: rows, label lines, number lines and broken labels, blank lines
     skipped. A run counts when it holds a table row or at least three label lines."""
@@ -200,6 +215,7 @@ def region_grid(doc: Document, region: list[int]) -> Grid:
     rows: list[list[Cell]] = []
     pending: list[Cell] = []
     fragment: Cell | None = None
+    last_labels = False
 
     def flush() -> None:
         if pending:
@@ -222,6 +238,7 @@ def region_grid(doc: Document, region: list[int]) -> Grid:
         labels = [c for c in cells if c.is_label]
         filled = [c for c in cells if not c.is_empty]
         markdown = line.norm.lstrip().startswith("|") and len(filled) > 1
+        was_labels, last_labels = last_labels, False  # the row above: its labels alone
         if (
             not labels
             or _is_value_line(line.norm)
@@ -229,9 +246,15 @@ def region_grid(doc: Document, region: list[int]) -> Grid:
             or _is_run_after_label(line.norm, cells, pending)
         ):
             pending.extend(cells)  # numbers (or a word for one) continuing the row above
+        elif _continues_row(line.norm, cells, pending):
+            rows.append([*pending, *cells])  # a tab row whose label was broken over lines
+            pending.clear()
+        elif was_labels and not pending and _continues_row(line.norm, cells, rows[-1]):
+            rows[-1] = [*rows[-1], *cells]
         elif markdown or len(filled) > 1:
             flush()
             rows.append(cells)
+            last_labels = not markdown and all(c.is_label or c.is_empty for c in cells)
         else:
             if any(not c.is_label for c in pending):
                 flush()

@@ -24,9 +24,12 @@ from .layout import (
     CARRIED_FORWARD,
     CARRIED_OVER,
     NEW,
+    ORG_SUBTOTAL,
+    OTHER,
     RESULT_TOTAL,
     RESULTS,
     T3,
+    T3_ROWS,
     T4,
     T4_GROUPS,
     TOTAL,
@@ -35,6 +38,10 @@ from .recognise import MappedCell, UnifiedTable
 
 RULES = {
     "row": ("总计 = 六类申请人之和", "总计 = the six applicant columns"),
+    "orgs": (
+        "小计 = 五类法人或其他组织之和",
+        "小计 = the five kinds of legal persons and other organisations",
+    ),
     "results": ("（七）总计 = 各项办理结果之和", "（七）总计 = the sum of all results"),
     "group": ("{group} = 其各小项之和", "{group} = the sum of its items"),
     "balance": ("一 + 二 = 三（七）+ 四", "一 + 二 = 三（七） + 四"),
@@ -133,8 +140,16 @@ def identity_failures(table: UnifiedTable) -> list[Failure]:
         failure = counts.check((row, TOTAL), [(row, c) for c in APPLICANTS], "row")
         if failure is not None:
             rows[row] = failure
+    if ORG_SUBTOTAL in table.columns:  # a 小计 column a report adds: its row's organisations
+        checks = (
+            counts.check((r, ORG_SUBTOTAL), [(r, c) for c in APPLICANTS[1:]], "orgs")
+            for r in table.rows()
+        )
+        found_orgs = [f for f in checks if f is not None]
+    else:
+        found_orgs = []
     if table.unmapped:
-        return list(rows.values())  # a row we could not place: column sums would be guesses
+        return [*rows.values(), *found_orgs]  # a row we could not place: sums would be guesses
     # The applicant columns first: a wrong applicant cell explains a failing row and column.
     columns, balances, groups = _columns(counts, APPLICANTS)
     found = _cross(counts, rows, columns, balances)
@@ -145,6 +160,7 @@ def identity_failures(table: UnifiedTable) -> list[Failure]:
     return [
         *found,
         *rows.values(),
+        *found_orgs,
         *columns.values(),
         *total_columns.values(),
         *(f for f, _ in balances.values()),
@@ -285,3 +301,20 @@ def value_failures(table: UnifiedTable) -> list[BadValue]:
         if problem:
             found.append(BadValue(cell, *_PROBLEMS[problem]))
     return found
+
+
+def absent_rows(table: UnifiedTable, others: Sequence[UnifiedTable] = ()) -> list[str]:
+    """The format's rows of 表三 or 表四 that ``table`` lacks, left out or unreadable (a row
+    another table of the same kind holds is not absent: a table split over pages). 表三's
+    （六） may be 2019's single row or 2021's three; with neither it is one absent row."""
+    present = {row for t in (table, *others) for row in t.rows()}
+    if table.table == T4:
+        return [row for row in T4_GROUPS if row not in present]
+    if table.table != T3:
+        return []
+    expected = list(T3_ROWS)
+    other_leaves = [row for row in expected if row.startswith(OTHER + "/")]
+    if not present.intersection(other_leaves):
+        at = expected.index(other_leaves[0])
+        expected[at : at + len(other_leaves)] = [OTHER]
+    return [row for row in expected if row not in present]

@@ -68,6 +68,8 @@ CARRIED_FORWARD = "四、结转下年度继续办理"
 APPLICANTS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 TOTAL = "总计"
 T3_COLUMNS = (*APPLICANTS, TOTAL)
+ORG_SUBTOTAL = "小计"
+"""A 法人或其他组织 subtotal column some templates add to 表三 (not the format's own)."""
 
 _LEAVES = [
     (REFUSED, "1.属于国家秘密", r"国家秘密", None),
@@ -107,6 +109,18 @@ def leaf_key(group: str, leaf: str) -> str:
 
 
 LEAVES_2021 = (*(leaf_key(g, leaf) for g, leaf, _, _ in _LEAVES), OTHER_LEAF)
+
+T3_ROWS = (NEW, CARRIED_OVER, GRANTED, PARTIAL, *LEAVES_2021, RESULT_TOTAL, CARRIED_FORWARD)
+"""表三's rows in the 2021 format's order (2019's （六） is one row: see ``absent_rows``)."""
+
+_TEXT_STEMS = {"1.本机关不掌握相关政府信息": r"|信息不存在|不存在"}
+"""Stems a sentence may use for a leaf beyond the table's own (信息不存在 for 不掌握)."""
+LEAF_REASONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (group, leaf_key(group, leaf), re.compile(stem + _TEXT_STEMS.get(leaf, "")))
+    for group, leaf, stem, _ in _LEAVES
+)
+"""表三's leaf rows by the reasons a sentence gives for them (因涉及第三方合法权益不予公开):
+(group, leaf row key, stem)."""
 
 # ---- 表四 ------------------------------------------------------------------------------
 REVIEW = "行政复议"

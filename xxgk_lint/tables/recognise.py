@@ -14,13 +14,16 @@ trail a 表二 row (under a colspan header), and are dropped from that side unti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .layout import (
+    APPLICANTS,
     GRANTED,
     LEAVES_2021,
+    ORG_SUBTOTAL,
     OTHER,
     OTHER_LEAF,
     PARTIAL,
@@ -69,6 +72,7 @@ class UnifiedTable:
     evidence: dict[str, Cell] = field(default_factory=dict)  # edition -> first label showing it
     unmapped: list[list[Cell]] = field(default_factory=list)  # value rows we could not place
     group_rows: dict[str, Cell] = field(default_factory=dict)  # 表三 group label of each group row
+    columns: tuple[str, ...] = T3_COLUMNS  # 表三's value columns in order (a 小计 column added)
 
     def get(self, row: str, column: str) -> MappedCell | None:
         return self.cells.get((row, column))
@@ -123,6 +127,7 @@ class _Reader:
                 self._label(cell, label)
         labelled = _without_words(labelled, cells)
         last = labelled[-1][0] if labelled else -1
+        labelled = _without_continuations(labelled)
         tail = list(cells[last + 1 :])
         row_label = labelled[-1][2] if labelled else None
         has_values = any(not c.is_empty for c in tail)
@@ -160,6 +165,8 @@ class _Reader:
         if t is None:
             return
         t.labels.append(cell)
+        if t.table == T3 and not t.cells and label.role == "subtotal":
+            t.columns = _with_org_subtotal(t.labels)
         if label.edition:
             t.evidence.setdefault(label.edition, cell)
         if t.table == T2:
@@ -184,9 +191,14 @@ class _Reader:
             t.unmapped.append(tail)
             return
         if t.table == T3:
-            placed = self._place([(row, column, "count") for column in T3_COLUMNS], tail, False)
-            if placed and label is not None and label.role == "group" and self.current:
-                self.current.group_rows[row] = labelled[-1][1]
+            placed = self._place([(row, column, "count") for column in t.columns], tail, False)
+            if placed and label is not None and self.current:
+                if label.role == "group":
+                    self.current.group_rows[row] = labelled[-1][1]
+                elif label.role == "subtotal":  # （四）无法提供 | 小计: the group's subtotal row
+                    self.current.group_rows[row] = next(
+                        cell for _, cell, lb in reversed(labelled) if lb and lb.key == row
+                    )
             return
         for columns in self._t2_candidates(row):
             if _fit(tail, len(columns), True) is not None:
@@ -248,6 +260,19 @@ class _Reader:
         return True
 
 
+def _with_org_subtotal(labels: list[Cell]) -> tuple[str, ...]:
+    """表三's columns with a 法人或其他组织 小计 column where the header puts it among the five
+    kinds of organisation (after 其他 in the templates that add one)."""
+    orgs = set(APPLICANTS[1:])
+    seen = 0
+    for cell in labels[:-1]:
+        label = read_label(cell.text)
+        if label is not None and (label.key in orgs or label.role == "other"):
+            seen += 1
+    at = 1 + min(seen, len(orgs))
+    return (*T3_COLUMNS[:at], ORG_SUBTOTAL, *T3_COLUMNS[at:])
+
+
 _ROW_ROLES = ("row", "group", "total", "other", "subtotal")
 
 
@@ -268,6 +293,34 @@ def _without_words(
         return labelled[:end] if label is not None and label.role in _ROW_ROLES else labelled
     first = next((i for i, c in enumerate(cells) if c.value.is_value and not c.is_empty), None)
     return labelled if first is None else [item for item in labelled if item[0] < first]
+
+
+_DIGIT = re.compile(r"\d")
+_NUMBERED = re.compile(r"\s*[(]?\s*(?:\d+|[一二三四五六七八九十]+)\s*[)、.]")
+
+
+def _without_continuations(
+    labelled: list[tuple[int, Cell, Label | None]],
+) -> list[tuple[int, Cell, Label | None]]:
+    """The row's labels without the rest of a label broken over lines (（二）部分公开 then
+    （区分处理的，只计这一情形，不计其他情形）): a label naming nothing and not numbered, after
+    a label naming a row, belongs to that label."""
+    while (
+        len(labelled) >= 2
+        and labelled[-1][2] is None
+        and labelled[-2][2] is not None
+        and labelled[-2][2].role in _ROW_ROLES
+        and is_continuation(labelled[-1][1].text)
+    ):
+        labelled = labelled[:-1]
+    return labelled
+
+
+def is_continuation(text: str) -> bool:
+    """Text that may continue a label broken over lines: it names nothing and holds no digit
+    or numbering of its own (9.其他原因 is a row of its own, though not one of the format's;
+    减少4 is a value written in words)."""
+    return read_label(text) is None and not _DIGIT.search(text) and not _NUMBERED.match(text)
 
 
 def _starts_header(label: Label) -> bool:

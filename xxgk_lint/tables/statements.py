@@ -4,8 +4,15 @@ Only phrasings that clearly denote one table quantity are read (domain research 
 clause is skipped when it narrows or widens the scope: a subset (通过网络, 自然人), another body
 (全市, 各部门, 直属单位), or another year (上年, 同比, 2022年 in a 2023 report). A sentence that
 mentions the carried-over applications may count them in its 收到 figure, so that figure may
-equal 一 + 二 as well as 一. Statements of nothing (未收到政府信息公开申请, 未发生行政复议) are
-read as zero.
+equal 一 + 二 as well as 一 only when it says so (含上年结转1件); 上年结转 given as a figure
+of its own leaves the 收到 figure to 一. Statements of nothing (未收到政府信息公开申请, 未发生
+行政复议) are read as zero.
+
+A clause about a named part (县自然资源局收到申请19件, 本级, 以县政府名义制发) is not compared
+by itself, nor are the clauses after it to the next ; or 。; the parts one sentence lists for one
+quantity are compared as their sum. A count given with its reason (因涉及第三方合法权益不予
+公开2件) is compared with that reason's row; a reason the rows do not tell apart is not
+compared. 行政复议和行政诉讼共6件 counts both kinds.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from .layout import (
     CARRIED_OVER,
     DIRECT,
     GRANTED,
+    LEAF_REASONS,
     NEW,
     NOT_PROCESSED,
     OTHER,
@@ -62,7 +70,9 @@ class Statement(NamedTuple):
     value: int
     start: int
     end: int
-    with_carried: bool = False  # the sentence mentions 上年结转: 一 + 二 is also a fair reading
+    with_carried: bool = False  # the figure includes 上年结转: 一 + 二 is also a fair reading
+    parts: tuple[int, ...] = ()  # the figures of named parts (units, issuers) it sums
+    exhaustive: bool = False  # the parts end with the rest (其他部门和乡镇): a short sum is wrong
 
 
 def _q3(name_zh: str, name_en: str, *rows: str, context: str = "") -> Quantity:
@@ -89,6 +99,13 @@ _REVIEW = Quantity(
 )
 _LITIGATION = Quantity(
     T4, "行政诉讼案件数", "lawsuits", ((DIRECT, TOTAL), (AFTER_REVIEW, TOTAL)), context="review"
+)
+_REVIEW_LITIGATION = Quantity(
+    T4,
+    "行政复议和行政诉讼案件数",
+    "administrative reviews and lawsuits",
+    ((REVIEW, TOTAL), (DIRECT, TOTAL), (AFTER_REVIEW, TOTAL)),
+    context="review",
 )
 _DIRECT = Quantity(
     T4, "未经复议直接起诉案件数", "lawsuits without review", ((DIRECT, TOTAL),), context="review"
@@ -144,6 +161,13 @@ _PATTERNS: list[_Phrase] = [
         "结转",
         rf"结转(?:至|到|入)?下一?年度?(?:继续)?(?:办理)?{_FILL}{_NUM}{_UNIT}",
         _CARRIED_FORWARD,
+    ),
+    # Both kinds in one phrase (被申请行政复议和提起行政诉讼共6件): the two totals together.
+    _phrase(
+        "复议",
+        rf"(?:行政)?(?:复议(?:和|及|与|、|或|以及)(?:被|被?提起|被?申请)?(?:行政)?诉讼"
+        rf"|诉讼(?:和|及|与|、|或|以及)(?:被|被?提起|被?申请)?(?:行政)?复议){_FILL}{_NUM}{_UNIT}",
+        _REVIEW_LITIGATION,
     ),
     _phrase("复议后", rf"复议后(?:提起)?(?:行政)?(?:起诉|诉讼){_FILL}{_NUM}{_UNIT}", _AFTER),
     _phrase("直接", rf"直接(?:提起)?(?:行政)?(?:起诉|诉讼){_FILL}{_NUM}{_UNIT}", _DIRECT),
@@ -220,27 +244,60 @@ _YEAR = re.compile(r"(\d{4})\s*年")
 _CLAUSE_BREAK = re.compile(r"[。;,:!?()]")
 
 
-def statements(text: str, year: int | None, section: str | None = None) -> Iterator[Statement]:
+class _Found(NamedTuple):
+    """A phrase read in the text, before deciding whether and how it is compared."""
+
+    quantity: Quantity
+    value: int
+    start: int  # the number
+    end: int
+    at: int  # the phrase
+    role: str  # "whole"; "own" (the issuer named); "member" (a part named); "aside" (out of
+    # scope: no figure, and no sum of the parts in its sentence); "about" (a part's other
+    # business: no figure, but what follows it is about the part)
+    subject: str = ""
+
+
+def statements(
+    text: str, year: int | None, section: str | None = None, issuer: str | None = None
+) -> Iterator[Statement]:
     """Statements in one normalised line of report text (not a table line); ``section`` is
     the key of the part the line is in (an ``application`` or ``review_litigation`` part
-    tells what 收到申请 or 行政复议 are about)."""
+    tells what 收到申请 or 行政复议 are about), ``issuer`` the body whose report it is (a
+    clause about that body is about the whole report, one about another body about a part).
+
+    A clause whose subject is a named sub-unit (县自然资源局收到申请19件, 本级, 以县政府名义)
+    states a part of the table's figure, and so do the clauses after it up to the next ; or
+    。. Such parts are not compared one by one; when one sentence names several parts of the
+    same quantity, their sum is (``Statement.parts``)."""
     if not _MAY_STATE.search(text):
         return
     taken: list[tuple[int, int]] = []
+    found: list[_Found] = []
     for words, pattern, quantity in _PATTERNS:
         if not any(word in text for word in words):
             continue  # a word the pattern needs is missing
         for m in pattern().finditer(text):
-            span = m.span(1)
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             value = _number(m.group(1))
-            if value is None or not _in_scope(text, m.start(), m.end(), year):
+            if value is None:
                 continue
+            role, subject = _subject(text, m.start(), issuer)
             if not _about_disclosure(text, m, quantity, section):
+                if role == "member":  # other business of a part: what follows is about it
+                    found.append(_Found(quantity, value, *m.span(1), m.start(), "about", subject))
                 continue
-            taken.append(m.span())
-            yield Statement(quantity, value, *span, with_carried=_mentions_carried(text, m))
+            q: Quantity | None = quantity
+            if quantity.group:
+                q = _reason(text, m.start(), quantity)
+                if q is None:
+                    continue  # a reason the table's rows do not tell apart
+            if _in_scope(text, m.start(), m.end(), year, subject):
+                taken.append(m.span())
+            else:  # out of scope (全县, 通过网络): no figure, and no sum with it
+                role, subject = "aside", "" if role == "own" else subject
+            found.append(_Found(q, value, *m.span(1), m.start(), role, subject))
     for words, pattern, quantity in _ZERO:
         if not any(word in text for word in words):
             continue
@@ -251,7 +308,47 @@ def statements(text: str, year: int | None, section: str | None = None) -> Itera
                 continue
             if not _about_disclosure(text, m, quantity, section):
                 continue
-            yield Statement(quantity, 0, *m.span())
+            role, subject = _subject(text, m.start(), issuer)
+            found.append(_Found(quantity, 0, *m.span(), m.start(), role, subject))
+    yield from _compared(text, sorted(found, key=lambda f: f.at))
+
+
+def _compared(text: str, found: list[_Found]) -> Iterator[Statement]:
+    """The statements to compare: every whole figure, and the sum of the parts one sentence
+    names (none when one of them is out of scope or after a figure out of scope)."""
+    part_from = -1  # where the clauses about a named part begin, up to the next ; or 。
+    sums: dict[tuple[int, Quantity], list[_Found]] = {}
+    poisoned: set[tuple[int, Quantity]] = set()
+    for f in found:
+        if part_from >= 0 and _SEGMENT_BREAK.search(text, part_from, f.at):
+            part_from = -1
+        sentence = text.count("。", 0, f.at)
+        if f.role in ("aside", "about"):
+            if f.role == "aside":
+                poisoned.add((sentence, f.quantity))
+            if f.subject:
+                part_from = f.at
+            continue
+        if f.role == "member":
+            part_from = f.at
+            sums.setdefault((sentence, f.quantity), []).append(f)
+            continue
+        if f.role == "whole" and part_from >= 0:
+            continue  # a figure of the part named before it
+        yield Statement(
+            f.quantity, f.value, f.start, f.end, with_carried=_includes_carried(text, f.at)
+        )
+    for key, members in sums.items():
+        if len(members) < 2 or key in poisoned:
+            continue
+        yield Statement(
+            key[1],
+            sum(f.value for f in members),
+            members[0].start,
+            members[-1].end,
+            parts=tuple(f.value for f in members),
+            exhaustive=any(_REMAINDER.match(f.subject) for f in members),
+        )
 
 
 def _number(text: str) -> int | None:
@@ -263,23 +360,118 @@ def _clause_start(text: str, at: int) -> int:
     return breaks[-1] if breaks else 0
 
 
-def _in_scope(text: str, start: int, end: int, year: int | None) -> bool:
-    """False when the clause before (or the match itself) narrows, widens or moves the count."""
+def _in_scope(text: str, start: int, end: int, year: int | None, subject: str = "") -> bool:
+    """False when the clause before (or the match itself) narrows, widens or moves the count;
+    the clause's named subject, a part by itself, is left out (其他部门和乡镇收到申请17件)."""
     clause = text[_clause_start(text, start) : end]
+    if subject:
+        clause = clause.replace(subject, "", 1)
     if _OTHER_SCOPE.search(clause):
         return False
     years = [int(y) for y in _YEAR.findall(clause)]
     return not (year and any(y != year for y in years))
 
 
-def _sentence(text: str, m: re.Match[str]) -> str:
-    start = text.rfind("。", 0, m.start()) + 1
-    end = text.find("。", m.end())
+# The subject of a clause: a body named before the verb (县自然资源局收到申请19件), the
+# government's own level (本级), or the name a document is issued under (以县政府名义制发).
+_LEVEL = re.compile(r"本级")
+_UNDER_NAME = re.compile(r"以[^,;。]{1,20}?名义")
+_LEAD = re.compile(
+    r"^(?:其中|另有|另外|此外|同时|而|但|及|和|以及|分别|\d{4}年度?|全年|本年度?|今年|当年|[、\s])+"
+)
+_FIGURE = re.compile(rf"[\d零〇一二两三四五六七八九十百]+{_UNIT}")
+_TRAIL = re.compile(
+    r"(?:全年|本年度?|今年|当年|年内|\d{4}年度?|共计?|累计|总计|合计|一共|总共|依法|分别|先后"
+    r"|已|还|又|也|均|新|共同|直接)+$"
+)
+_BODY = re.compile(
+    r"^[\u4e00-\u9fff]{0,24}(?:政府|办公室|办公厅|办事处|委员会|管委会|局|委|厅|办|部门|署|院"
+    r"|中心|机关|街道|乡镇|乡|镇|单位|公司|集团|所|站|大队|支队|中队|处|科室|科)$"
+)
+_OWN = re.compile(r"^(?:我|本)")
+_WIDE = re.compile(r"^全|各|系统")
+_REMAINDER = re.compile(r"^(?:其他|其它|其余|剩余|余下|另)")
+_SEGMENT_BREAK = re.compile(r"[;。]")
+
+
+def _subject(text: str, at: int, issuer: str | None) -> tuple[str, str]:
+    """(role, subject) of the clause a phrase at ``at`` is in: ``member`` with the named part,
+    ``own`` with the issuer's name (我局, 本机关, its own name: not a narrower scope),
+    ``aside`` with a wider body (全县各乡镇, 各部门), else ``whole`` with no subject."""
+    prefix = _prefix(text, at)
+    if not prefix:
+        return "whole", ""
+    m = _LEVEL.search(prefix) or _UNDER_NAME.search(prefix)
+    if m:
+        return "member", m.group()
+    name = _TRAIL.sub("", _LEAD.sub("", prefix.strip()))
+    if not name or not _BODY.match(name):
+        return "whole", ""
+    if _OWN.match(name) or _same_body(name, issuer):
+        return "own", name
+    if _WIDE.search(name):
+        return "aside", name
+    return "member", name
+
+
+def _prefix(text: str, at: int) -> str:
+    """What a clause says before the phrase at ``at``, from its last figure on (县政府办公室
+    收到申请12件、县自然资源局收到申请19件: 县自然资源局 before the second)."""
+    start = _clause_start(text, at)
+    for m in _FIGURE.finditer(text, start, at):
+        start = m.end()
+    return text[start:at]
+
+
+def _same_body(name: str, issuer: str | None) -> bool:
+    """Whether ``name`` names the issuer (县政府 in 示例县人民政府's report)."""
+    if not issuer:
+        return False
+    a, b = name.replace("人民政府", "政府"), issuer.replace("人民政府", "政府")
+    return b.endswith(a) or a.endswith(b)
+
+
+def _reason(text: str, at: int, quantity: Quantity) -> Quantity | None:
+    """The quantity a group figure counts given the reason its clause names: the leaf rows the
+    reason names (因涉及第三方合法权益不予公开2件), the group without one, or with an open
+    list (因不掌握等原因); None when the reason names no row of the group (unsure)."""
+    prefix = _prefix(text, at)
+    if not prefix or "等" in prefix:
+        return quantity
+    rows = [(group, leaf) for group, leaf, stem in LEAF_REASONS if stem.search(prefix)]
+    if not rows:
+        return None if _REASON.search(prefix) else quantity
+    if any(group != quantity.group for group, _ in rows):
+        return None
+    leaves = tuple(dict.fromkeys(leaf for _, leaf in rows))
+    names = "、".join(leaf.split("/", 1)[1] for leaf in leaves)
+    return Quantity(
+        T3,
+        f"{quantity.name_zh}（{names}）",
+        f"{quantity.name_en} ({names})",
+        tuple((leaf, TOTAL) for leaf in leaves),
+    )
+
+
+_REASON = re.compile(r"因|由于|属于|属|涉及|系|鉴于|依据|根据|按照|依照")
+
+
+def _sentence(text: str, at: int) -> str:
+    start = text.rfind("。", 0, at) + 1
+    end = text.find("。", at)
     return text[start : end if end >= 0 else len(text)]
 
 
-def _mentions_carried(text: str, m: re.Match[str]) -> bool:
-    return "结转" in _sentence(text, m)
+_INCLUDES_CARRIED = re.compile(
+    r"(?:含|包括|包含|加上|连同|其中)[^。;,]{0,6}?结转|结转[^。;,]{0,10}在内"
+)
+
+
+def _includes_carried(text: str, at: int) -> bool:
+    """Whether the sentence says its figure includes the carried-over applications (含上年结转
+    1件): then 一 + 二 is a fair reading of a 收到 figure. 上年结转 given as a figure of its
+    own (收到申请24件，上年结转1件) does not make it one."""
+    return _INCLUDES_CARRIED.search(_sentence(text, at)) is not None
 
 
 def _about_disclosure(text: str, m: re.Match[str], quantity: Quantity, section: str | None) -> bool:
@@ -293,7 +485,7 @@ def _about_disclosure(text: str, m: re.Match[str], quantity: Quantity, section: 
         return (
             section == "application"
             or "公开" in clause
-            or _DISCLOSURE_APPLICATION.search(_sentence(text, m)) is not None
+            or _DISCLOSURE_APPLICATION.search(_sentence(text, m.start())) is not None
         )
     if quantity.context == "review":
         return section == "review_litigation" or "公开" in clause
