@@ -198,3 +198,10 @@ def test_d004_year_after_the_report_name_keeps_the_title_issuer() -> None:
 )
 def test_issuer_kind_by_the_final_organ_word(name: str, kind: str | None) -> None:
     assert issuer_kind(name) == kind
+
+
+def test_d004_reads_a_byline_on_the_title_line() -> None:
+    title = "某某市统计局2022年政府信息公开工作年度报告  发布时间：2023-02-10  来源：市统计局"
+    text = f"导航 首页 > 政务公开\n{title}\n{BODY}\n"
+    (f,) = lint_text(text, "D004")
+    assert f.data == {"published": "2023-02-10", "deadline": "2023-01-31"}

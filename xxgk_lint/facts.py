@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .chrome import is_chrome
+from .chrome import holds_chrome, is_chrome
 from .numerals import cn_to_int
 from .sectionkeys import heading_key
 
@@ -429,7 +429,7 @@ def _opening_year(doc: Document) -> int | None:
 def _publication(doc: Document, facts: Facts) -> None:
     """The page's 发布时间/发布日期 when the page furniture carries one, else the signature date."""
     for line in doc.lines:
-        if line.index in doc.outline.front or is_chrome(line.norm):
+        if line.index in doc.outline.front or holds_chrome(line.norm):
             m = _BYLINE_DATE.search(line.norm)
             if m and _valid(*map(int, m.groups())):
                 y, mo, d = map(int, m.groups())
