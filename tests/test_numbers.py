@@ -69,6 +69,17 @@ def test_amounts_in_wan_yuan_add_up_in_yuan() -> None:
     assert lint("共支出公开经费12.5万元，其中设备购置8万元、平台运维4.5万元。") == []
 
 
+def test_a_round_wan_figure_beside_finer_ones_is_held_to_their_precision() -> None:
+    body = "全年信息公开经费支出共12.5万元，其中网站运维8万元、培训费用3.5万元、宣传经费2万元。"
+    [found] = lint(body)
+    assert found.data == {"total": 125000, "parts_sum": 135000, "parts": [80000, 35000, 20000]}
+
+
+def test_round_wan_figures_within_the_finer_precision_add_up() -> None:
+    assert lint("全年经费支出共12.5万元，其中网站运维8万元、培训费用3.5万元、宣传经费1万元。") == []
+    assert lint("全年发布信息3万条，其中网站2.1万条、微博0.6万条、微信0.4万条。") == []
+
+
 def test_traditional_characters_and_full_width_digits() -> None:
     body = "全區共受理政府信息公開申請１２０件，其中當面申請５０件、網上申請８０件。"
     [found] = lint(body)
@@ -176,6 +187,61 @@ def test_a_second_partition_that_does_not_add_up() -> None:
     assert where(found) == at(body, "150件")
 
 
+def test_a_second_breakdown_into_replies_and_cases_carried_over() -> None:
+    body = "全年共处理申请35件，其中上年结转5件，本年新收30件；办结33件，结转下年度4件。"
+    [found] = lint(body)
+    assert found.data == {"total": 35, "parts_sum": 37, "parts": [33, 4]}
+    ok = "全年共处理申请35件，其中上年结转5件，本年新收30件；办结33件，结转下年度2件。"
+    assert lint(ok) == []
+
+
+def test_a_breakdown_by_another_dimension_in_the_next_sentence() -> None:
+    body = (
+        "全年共收到申请37件，较上年增加9件。其中，自然人申请33件，法人或其他组织申请4件。"
+        "从申请方式看，网上申请21件，当面申请9件，信函申请8件。"
+    )
+    [found] = lint(body)
+    assert found.data == {"total": 37, "parts_sum": 38, "parts": [21, 9, 8]}
+    assert where(found) == at(body, "37件")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全年共收到申请37件，较上年增加9件。其中，自然人申请33件，法人或其他组织申请4件。"
+        "从申请方式看，网上申请21件，当面申请9件，信函申请7件。"
+        "从办理结果看，予以公开18件，部分公开6件，不予公开3件，无法提供7件，其他处理3件。",
+        # no dimension named: the counts need not divide the total before
+        "全年共收到申请37件。其中，自然人申请33件，法人或其他组织申请4件。"
+        "另有网上咨询21件，电话咨询9件，来信咨询8件。",
+    ],
+)
+def test_breakdowns_in_later_sentences_that_hold_or_are_not_judged(body: str) -> None:
+    assert codes_of(lint(body, "N001")) == []
+
+
+def test_a_breakdown_in_brackets_after_its_total() -> None:
+    body = "全年共发布政策解读52篇（其中图文解读40篇、视频解读22篇），召开新闻发布会8场。"
+    [found] = lint(body)
+    assert found.data == {"total": 52, "parts_sum": 62, "parts": [40, 22]}
+    assert where(found) == at(body, "52篇")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全年共发布政策解读52篇（其中图文解读40篇、视频解读12篇），召开新闻发布会8场。",
+        "共收到申请26件（其中：网上申请18件，占69.2%；信函申请8件，占30.8%）。",
+        # a breakdown of a change, a sub-item, a list marked partial that falls short
+        "全年收到申请120件，比上年增加20件（其中网上申请15件、信函申请10件）。",
+        "共收到申请26件（其中网上申请18件，含微信申请15件）。",
+        "共收到申请26件（其中网上申请10件、信函申请5件、当面申请3件等）。",
+    ],
+)
+def test_a_breakdown_in_brackets_that_holds_or_is_not_judged(body: str) -> None:
+    assert codes_of(lint(body, "N001")) == []
+
+
 def test_total_after_its_parts() -> None:
     body = "全年办理人大代表建议58件、政协委员提案71件，共计130件。"
     [found] = lint(body)
@@ -183,6 +249,14 @@ def test_total_after_its_parts() -> None:
     assert found.data == {"total": 130, "parts_sum": 129, "parts": [58, 71]}
     assert where(found) == at(body, "130件")
     assert lint("全年办理人大代表建议58件、政协委员提案71件，共计129件。") == []
+
+
+def test_total_after_its_parts_with_its_scope_named() -> None:
+    body = "2021年收到申请12件、2022年15件、2023年18件，三年共计46件。"
+    [found] = lint(body)
+    assert found.data == {"total": 46, "parts_sum": 45, "parts": [12, 15, 18]}
+    assert where(found) == at(body, "46件")
+    assert lint(body.replace("46件", "45件")) == []
 
 
 def test_total_after_parts_exceeded() -> None:
@@ -463,6 +537,36 @@ def test_rate_out_of_a_stated_total() -> None:
     assert lint(body.replace("答复率100%", "答复率96%")) == []
 
 
+def test_rate_out_of_the_cases_received_without_a_total_mark() -> None:
+    body = "全年受理政务咨询3200件，办结3150件，办结率99.4%。"
+    [found] = lint(body)
+    assert found.data == {"stated": 99.4, "computed": 98.44}
+    assert lint(body.replace("99.4%", "98.4%")) == []
+
+
+def test_rate_qualified_on_time_is_out_of_the_cases_closed_on_time() -> None:
+    body = "全年共受理申请52件，延期办结2件，按时办结50件，按时办结率90%。"
+    [found] = lint(body)
+    assert found.data == {"stated": 90, "computed": 96.2}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the count before the rate is the late ones, not those the rate counts
+        "全年共受理申请52件，其中按时办结50件，延期办结2件，按时办结率96.2%。",
+        "全年共受理申请52件，按时办结50件，未办结2件，办结率96.2%。",
+        # several counts, or an approximate one, the rate may be out of
+        "收到申请45件，上年结转5件，办结48件，办结率96%。",
+        "全年受理政务咨询3200余件，办结3150件，办结率98.4%。",
+        # more closed than came in: cases carried over from last year count too
+        "受理申请45件，办结47件（含上年结转2件），办结率100%。",
+    ],
+)
+def test_rate_not_judged_against_the_wrong_count(body: str) -> None:
+    assert codes_of(lint(body, "N002")) == []
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -534,6 +638,16 @@ def test_shares_stated_in_other_ways_not_judged_or_right(body: str) -> None:
         ("全年发布政务信息860条，较上年的790条增长10%。", "10%", 8.9, "(860−790)/790"),
         ("全年受理申请45件，比去年的50件下降12%。", "12%", 10.0, "(50−45)/50"),
         ("本年新收申请131件，较上年同期的116件增长15.9%。", "15.9%", 12.93, "(131−116)/116"),
+        # the difference as a count, then the percentage: last year's figure follows from it
+        ("全年收到申请2356件，比上年减少124件，下降6.0%。", "6.0%", 5.0, "(2480−2356)/2480"),
+        ("全年共受理申请68件，同比增加12件，增长25.4%。", "25.4%", 21.43, "(68−56)/56"),
+        ("全年收到申请23件，与上年相比增加3件，同比增长15.3%。", "15.3%", 15.0, "(23−20)/20"),
+        (
+            "发布信息3200条，较上年的2800条增加400条，增长15.3%。",
+            "15.3%",
+            14.29,
+            "(3200−2800)/2800",
+        ),
     ],
 )
 def test_change_on_last_year(body: str, stated: str, computed: float, formula: str) -> None:
@@ -552,6 +666,13 @@ def test_change_on_last_year(body: str, stated: str, computed: float, formula: s
         "全年发布政务信息860条，较上年的790条增长8.9%。",
         "全年受理申请45件，比去年的50件下降10%。",
         "全年共受理申请52件，比上年的40件增加12件，增长30%。",
+        "全年收到申请2356件，比上年减少124件，下降5.0%。",
+        "全年共受理申请68件，同比减少12件，下降15%。",
+        "政务微博发布信息1450条，比上年多发布200条，增长16%。",
+        # the difference disagrees with the two figures, or its direction with the percentage
+        "全年发布信息共计3200条，较上年的2800条增加300条，增长15.3%。",
+        "全年收到申请2356件，比上年减少124件，增长5.0%。",
+        "全年公开信息1260条，其中网站1000条，比上年增加60条，增长5%。",
         # which count changed is unclear
         "全年受理申请60件，办结58件，较上年的50件增长16%。",
         "全年公开1260条，其中网站1000条，较上年的1120条增长12.5%。",
@@ -562,6 +683,25 @@ def test_change_on_last_year(body: str, stated: str, computed: float, formula: s
 )
 def test_change_on_last_year_not_judged_or_right(body: str) -> None:
     assert codes_of(lint(body, "N002")) == []
+
+
+def test_a_share_of_the_total_after_a_first_breakdown_with_shares() -> None:
+    body = (
+        "共收到申请30件，其中自然人申请24件，占80%，法人或其他组织申请6件，占20%；"
+        "网上申请18件，占70%。"
+    )
+    [found] = lint(body)
+    assert found.code == "N002" and found.data == {"stated": 70, "computed": 60.0}
+    assert where(found) == at(body, "70%")
+
+
+def test_shares_of_the_total_after_a_first_breakdown_that_match() -> None:
+    body = (
+        "共收到申请30件，其中自然人申请24件，占80%，法人或其他组织申请6件，占20%；"
+        "网上申请18件，占60%。"
+    )
+    assert lint(body) == []
+    assert lint("共收到申请30件，其中自然人申请24件，占80%，其中网上申请18件，占75%。") == []
 
 
 def test_rule_documentation_examples() -> None:
@@ -618,6 +758,8 @@ REPEATED = [
     "在已办结的96件申请中，予以公开60件，部分公开16件，信息不存在20件，合计96件；",
     "共收到申请150件，主要涉及房屋征收（60件，占40%）、社会保障（45件，占30%）、",
     "印发宣传手册300份、宣传单页5000份，合计5300份，",
+    "共收到申请26件（其中网上申请18件、信函申请8件），",
+    "共收到申请37件。其中自然人33件，法人4件。从申请方式看，网上申请21件，当面申请16件。",
 ]
 
 
@@ -631,7 +773,11 @@ def _reading_time(text: str) -> float:
     return best
 
 
-@pytest.mark.parametrize("unit", REPEATED, ids=["qizhong", "shares", "lead-in", "brackets", "heji"])
+@pytest.mark.parametrize(
+    "unit",
+    REPEATED,
+    ids=["qizhong", "shares", "lead-in", "brackets", "heji", "bracketed-list", "dimension"],
+)
 def test_a_long_one_line_paragraph_is_read_in_linear_time(unit: str) -> None:
     """Eight times the text may take up to three times longer than eight times the time:
     a reading quadratic in the line's length takes sixty-four times as long."""

@@ -115,6 +115,7 @@ def body(period: str, overview: str = "2018年，本局公开信息40条。", pl
         "报告所列数据统计期限为二0一八年元月一日至十二月三十一号。",
         "本报告统计期限为1月1日至12月31日。",  # the year is the title's
         "本报告所列数据的统计期间为2018年全年。",
+        "本报告所列数据统计期限为2018年1月1日0时至2018年12月31日24时。",
     ],
 )
 def test_period_wordings_are_read_and_a_full_year_passes(sentence: str) -> None:
@@ -131,6 +132,7 @@ def test_period_wordings_are_read_and_a_full_year_passes(sentence: str) -> None:
         ("统计期限为二〇一八年一月至十一月。", "2018-01-01", "2018-11-30", None),
         ("统计期限为2018.1.1-2018.2.30。", "2018-01-01", "2018-02-30", None),  # impossible
         ("统计期限为2018年至2019年。", "2018-01-01", "2019-12-31", "2018年至2019年"),
+        ("统计期限为2018年1月1日0时至11月30日24时。", "2018-01-01", "2018-11-30", None),
     ],
 )
 def test_partial_periods_in_other_wordings_fail(

@@ -25,7 +25,9 @@ _MONTH = r"(\d{1,2}|元|[一二三四五六七八九十]{1,3})"
 # A year in digits or in Chinese numerals (二〇一二, and 二0一二 with a stray ASCII zero).
 _YEAR = r"(\d{4}|[〇零○O0一二三四五六七八九]{4})"
 _TO = r"\s*(?:起|始|开始)?\s*,?\s*(?:至|到|—+|–|―|-|~)\s*(?:至\s*)?"
-_DAY_MARK = r"\s*[日号]"
+# A day, with the hour some periods add (1月1日0时至12月31日24时)
+_HOUR = r"(?:\s*(?:\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s*[时点](?:\s*\d{1,2}\s*分)?)?"
+_DAY_MARK = rf"\s*[日号]{_HOUR}"
 _DATE = rf"{_YEAR}\s*年\s*{_MONTH}\s*月份?\s*(?:{_NUM}{_DAY_MARK})?"
 _DATE_OPT_YEAR = rf"(?:{_YEAR}\s*年\s*)?{_MONTH}\s*月份?\s*(?:{_NUM}{_DAY_MARK})?"
 # The forms a statistics period is stated in. Each yields (y1, m1, d1, y2, m2, d2), any of

@@ -52,8 +52,9 @@ _COMPARISON = re.compile(
     r"(?<!占)比(?!例|重)|增加|减少|增长|下降|上升|提高|降低|增幅|降幅|(?:去|上一?)年(?!度?结转)"
     r"|同期|调整为|变为|变更为|减至|增至|压减|缩减|翻番"
 )
-_TOTAL_LEAD = re.compile(
-    r"^\s*(?:以上|上述)?(?:全年)?(?:共计|合计|总计|总共|一共|共)[^,;:、]{0,8}$"
+_TOTAL_LEAD = re.compile(  # 共计, 全年共计, 三年合计, 以上各项共
+    r"^\s*(?:以上|上述)?(?:全年|各类|各项|[一二三四五六七八九十两\d]{1,2}(?:年|项|类|个方面))?"
+    r"(?:共计|合计|总计|总共|一共|共)[^,;:、]{0,8}$"
 )
 _TOTAL_START = re.compile(r"^\s*(?:以上|上述)?(?:共计|合计|总计|总共|一共)")
 _MARKED_ITEM = re.compile(
@@ -66,6 +67,17 @@ _SHARE_LEAD = re.compile(
     r"(?:占(?:比例为|比为|比|总数的|总量的|全部的|总数|)|比例为)\s*$"
     r"|^\s*\(\s*$"
 )
+# 按时办结率 counts the cases closed on time, 延期办结2件 the others
+_TIMINGS = (
+    ("on_time", re.compile(r"(?:按时|按期|如期|及时|限时)\s*$")),
+    ("late", re.compile(r"(?:延期|逾期|超期|超时)\s*$")),
+    ("not", re.compile(r"(?:尚未|未|没有)\s*$")),
+)
+_INTAKE = re.compile(r"受理|收到|接到|接收|新收")
+_BRACKETED_LIST = re.compile(r"\(\s*其中\s*:?(?P<items>[^()]*)\)")
+_CLAUSE_END = re.compile(r"[、,;:。!?)]")
+_ITEM_BOUNDS = re.compile(r"[^、,;]+")
+_CONTAINS = re.compile(r"含|包括")
 _RATE = re.compile(r"(答复|办结|回复|受理|审结|处理)率\s*(?:为|达到|达|是)?\s*$")
 # 88件和27件, 网上申请113件及信函申请27件: two parts in one item
 _CONJUNCTION = re.compile(r"^\s*(?:和|及|以及|与)[^\d%]{0,16}$")
@@ -77,6 +89,16 @@ _LEAD_IN = re.compile(
 _BASE_LEAD = re.compile(r"(?:较|比|同比)\s*(?:上一?年|去年|上年度|\d{4}年)(?:同期)?(?:的)?\s*$")
 _CHANGE_AFTER_BASE = re.compile(
     r"^\s*(?:相比|相较)?\s*(?:(?P<up>增长|增加|上升|提高)|(?P<down>下降|减少|降低))了?\s*$"
+)
+# 比上年减少124件 / 较上年的2800条增加400条: the difference a percentage after it restates
+_DELTA_LEAD = re.compile(
+    r"(?:(?:较|比|同比)\s*(?:上一?年|去年|上年度|\d{4}年)(?:同期)?(?:的)?|同比"
+    r"|(?:与|和|同)\s*(?:上一?年|去年|上年度|\d{4}年)(?:同期)?相比)[^,;:、]*?"
+    r"(?:(?P<up>增加|增长|多)|(?P<down>减少|下降|少))了?[^\d,;:、]{0,3}$"
+)
+_PERCENT_CHANGE = re.compile(
+    r"^\s*(?:同比|环比)?\s*(?:(?P<up>增长|增加|上升|提高)|(?P<down>下降|减少|降低))了?"
+    r"(?:幅度为?|率为?)?\s*$"
 )
 _CHANGE_TAIL = re.compile(r"^\s*(?:相比|相较)?\s*(?:增长|增加|上升|提高|下降|减少|降低)了?\s*$")
 # 按内容分，… / 从申请方式看，…: the item that names the dimension of a second breakdown
@@ -97,7 +119,7 @@ _FAMILIES = (
         "result",
         re.compile(
             r"同意公开|予以公开|部分公开|不予公开|不公开|不存在|非本机关|不属于|不明确|重复申请"
-            r"|无法提供|告知|转送|补正|撤回|尚未办结"
+            r"|无法提供|告知|转送|补正|撤回|办结|结转下年|下年度?结转"
         ),
     ),
 )
@@ -308,8 +330,12 @@ def read_line(index: int, text: str, found: NumberStatements) -> None:
         return
     owners: dict[int, Partition] = {}  # part offset -> its partition
     previous = None
+    last: Partition | None = None  # the first partition of the sentence before
     for sentence in _sentences(text, quantities, depths):
         partitions = _read_sentence(index, sentence, previous, owners)
+        if not partitions:
+            partitions = [p for p in [_next_breakdown(index, sentence, last)] if p]
+        last = partitions[0] if partitions else None
         for partition in partitions:
             found.partitions.append(partition)
             owners.update((q.start, partition) for q in partition.parts)
@@ -321,6 +347,76 @@ def read_line(index: int, text: str, found: NumberStatements) -> None:
         found.rates.extend(rates)
         found.rates.extend(_shares_of_total(index, sentence, claimed, owners))
         previous = sentence
+    found.partitions.extend(_bracketed_lists(index, text, quantities, depths))
+
+
+def _bracketed_lists(
+    index: int, text: str, quantities: list[Quantity], depths: list[int]
+) -> list[Partition]:
+    """共收到申请52件（其中网上申请40件、信函申请12件）: a bracket opened by 其中 right after
+    a count is that count's breakdown, though other bracketed figures are asides."""
+    found = []
+    starts = [q.start for q in quantities]
+    for m in _BRACKETED_LIST.finditer(text):
+        if depths[m.start()]:
+            continue
+        i = bisect_left(starts, m.start()) - 1
+        total = quantities[i] if i >= 0 else None
+        if (
+            total is None
+            or not total.is_count
+            or total.enclosed
+            or text[total.end : m.start()].strip()
+            or _COMPARISON.search(text, _clause_start(text, total.start), total.start)
+        ):
+            continue  # 比上年增加20件（其中…）: the breakdown of a change
+        inside = quantities[i + 1 : bisect_left(starts, m.end())]
+        partition = _bracketed_parts(index, text, total, inside, *m.span("items"))
+        if partition is not None:
+            found.append(partition)
+    return found
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last separator or sentence end."""
+    m = _CLAUSE_END.search(text[max(0, pos - 40) : pos][::-1])
+    return pos - m.start() if m else max(0, pos - 40)
+
+
+def _bracketed_parts(
+    index: int, text: str, total: Quantity, inside: list[Quantity], a: int, b: int
+) -> Partition | None:
+    """The parts listed in text[a:b], each item one count of the total's unit (an item with
+    only a share, 占40%, is passed over); None when an item reads as anything else."""
+    parts: list[Quantity] = []
+    partial = False
+    starts = [q.start for q in inside]
+    for item in _ITEM_BOUNDS.finditer(text, a, b):
+        found = inside[bisect_left(starts, item.start()) : bisect_left(starts, item.end())]
+        counts = [q for q in found if q.is_count]
+        words = text[item.start() : item.end()]
+        if not counts:
+            if found:  # a share: 占40%
+                continue
+            if not _PARTIAL_TAIL.search(words):
+                return None
+            partial = True  # 以及其他信息
+            continue
+        count = counts[0]
+        label = text[item.start() : count.start]
+        if (
+            len(counts) > 1
+            or count.unit != total.unit
+            or count.bound not in (Bound.EXACT, Bound.LOWER)
+        ):
+            return None
+        if _COMPARISON.search(words) or _SUB_ITEM.search(label) or _CONTAINS.search(label):
+            return None
+        partial = partial or "等" in text[count.end : item.end()]
+        parts.append(count)
+    if len(parts) < 2:
+        return None
+    return Partition(index, total, tuple(parts), partial)
 
 
 def _sentences(text: str, quantities: list[Quantity], depths: list[int]) -> list[_Sentence]:
@@ -610,7 +706,21 @@ def _second_breakdown(
     leave cases out, so it is read as partial."""
     if stop >= s.end or s.text[stop] != ";":
         return None
-    a, _ = s.segment(stop + 1, 3)
+    return _breakdown_at(index, s, partition, s.segment(stop + 1, 3)[0])
+
+
+def _next_breakdown(index: int, s: _Sentence, partition: Partition | None) -> Partition | None:
+    """A sentence that names a dimension and lists the total of the sentence before again:
+    …，其中自然人33件，法人4件。从申请方式看，网上申请21件，当面申请9件…."""
+    if partition is None:
+        return None
+    return _breakdown_at(index, s, partition, s.start, dimension_only=True)
+
+
+def _breakdown_at(
+    index: int, s: _Sentence, partition: Partition, a: int, dimension_only: bool = False
+) -> Partition | None:
+    """The list from ``a`` on as another breakdown of ``partition``'s total, when sure."""
     first = s.first_count(a, s.end, partition.total.unit)
     if first is None or s.first_count(a, s.end) is not first:
         return None
@@ -622,6 +732,8 @@ def _second_breakdown(
         if not _DIMENSION_LEAD.match(s.text[a : intro_end - 1]):
             return None
         dimension = True
+    if dimension_only and not dimension:
+        return None
     label = s.text[intro_end : first.start]
     if _OPENER.search(label) or _TOTAL_MARK.search(label) or _SUB_ITEM.search(label):
         return None
@@ -631,17 +743,25 @@ def _second_breakdown(
     families = _families(s, parts)
     if not dimension and (None in families or len(set(families)) != 1):
         return None
+    settled = _settled(partition)  # the first list showed which total it divides
     return Partition(
         index,
         partition.total,
         tuple(parts),
         True,
         open_end,
-        alternatives=partition.alternatives,
-        combined=partition.combined,
+        alternatives=() if settled else partition.alternatives,
+        combined=None if settled else partition.combined,
         shares=_shares(s, parts),
         families=families,
     )
+
+
+def _settled(partition: Partition) -> bool:
+    """Whether exact parts add up exactly to the partition's first total."""
+    parts = partition.parts
+    exact = partition.total.exact and all(q.exact and not q.slack for q in parts)
+    return exact and sum(q.value for q in parts) == partition.total.value
 
 
 def _is_share_item(s: _Sentence, a: int, b: int) -> bool:
@@ -842,10 +962,39 @@ def _rates(index: int, s: _Sentence) -> list[Rate]:
         label = s.text[num_start : numerator.start]
         if m.group(1) not in label or _STRICT_TOTAL_MARK.search(label):
             continue
-        total = s.last_marked_total(num_start, numerator.unit)
-        if total is not None and total.bound is Bound.EXACT:
+        stem = label.rindex(m.group(1))
+        if not _same_timing(_timing(label[:stem]), _timing(s.text[a : m.start()])):
+            continue  # 延期办结2件，按时办结率96.2%: the count is not what the rate counts
+        total = s.last_marked_total(num_start, numerator.unit) or _intake(s, num_start, numerator)
+        if total is None or total.bound is not Bound.EXACT:
+            continue
+        if numerator.value <= total.value:  # else more came in than the total (上年结转)
             found.append(Rate(index, numerator, total, percent))
     return found
+
+
+def _intake(s: _Sentence, end: int, numerator: Quantity) -> Quantity | None:
+    """The cases a rate is out of when no 共 marks them: the one count of the unit before
+    ``end`` when its clause says they came in (受理咨询3200件，办结3150件，办结率98.4%)."""
+    before = s.counts(s.start, end, numerator.unit)
+    if len(before) != 1 or before[0].slack or s.comparison_around(before[0]):
+        return None
+    a, _ = s.segment(before[0].start, 2)
+    return before[0] if _INTAKE.search(s.plain, a, before[0].start) else None
+
+
+def _timing(before: str) -> str | None:
+    """How the words right before 办结/答复 qualify it (按时, 延期, 未…), or None."""
+    for kind, pattern in _TIMINGS:
+        if pattern.search(before):
+            return kind
+    return None
+
+
+def _same_timing(count: str | None, rate: str | None) -> bool:
+    """Whether a count qualified ``count`` is what a rate qualified ``rate`` counts: the same
+    qualifier, or an on-time count for a plain rate (按时答复48件，答复率96%)."""
+    return count == rate or (rate is None and count == "on_time")
 
 
 def _changes(index: int, s: _Sentence) -> list[Rate]:
@@ -857,7 +1006,11 @@ def _changes(index: int, s: _Sentence) -> list[Rate]:
             continue
         a, _ = s.segment(percent.start, 2)
         base = s.last_count(a, percent.start)
-        if base is None or not base.exact or base.slack:
+        if base is None:
+            rate = _change_after_delta(index, s, percent, a)
+            found += [rate] if rate else []
+            continue
+        if not base.exact or base.slack:
             continue
         change = _CHANGE_AFTER_BASE.match(s.plain[base.end : percent.start])
         if change is None or not _BASE_LEAD.search(s.plain, a, base.start):
@@ -873,6 +1026,36 @@ def _changes(index: int, s: _Sentence) -> list[Rate]:
             continue  # 全年1260条，其中网站1000条，较上年…: which count changed is unclear
         found.append(Rate(index, current, base, percent, "rise" if change["up"] else "fall"))
     return found
+
+
+def _change_after_delta(index: int, s: _Sentence, percent: Quantity, a: int) -> Rate | None:
+    """A change stated as a count and then a percentage, in the clause before the one holding
+    ``percent`` (from ``a``): 收到2356件，比上年减少124件，下降5.0% (last year's figure is
+    this year's plus or minus the difference) or 较上年的2800条增加400条，增长14.3%."""
+    word = _PERCENT_CHANGE.match(s.plain[a : percent.start])
+    if word is None or a == s.start:
+        return None
+    clause, _ = s.segment(a - 1, 2)
+    delta = s.last_count(clause, a - 1)
+    if delta is None or not delta.exact or delta.slack:
+        return None
+    said = _DELTA_LEAD.search(s.plain[clause : delta.start])
+    if said is None or bool(said["up"]) != bool(word["up"]) or s.plain[delta.end : a - 1].strip():
+        return None
+    if _OPENER.search(s.plain, s.start, percent.start):
+        return None  # 全年1260条，其中网站1000条，比上年增加…: which count changed is unclear
+    counts = s.counts(s.start, delta.start, delta.unit)
+    named = [q for q in counts if q.start >= clause]  # 较上年的2800条: last year's, named
+    current = counts[0] if len(counts) - len(named) == 1 else None
+    if current is None or len(named) > 1 or not current.exact or current.slack:
+        return None
+    if s.comparison_around(current):
+        return None
+    step = delta.value if word["up"] else -delta.value
+    base = named[0] if named else current._replace(value=current.value - step)
+    if not base.exact or base.slack or current.value - base.value != step:
+        return None  # the difference disagrees with the two years' figures: which is wrong?
+    return Rate(index, current, base, percent, "rise" if word["up"] else "fall")
 
 
 def _shares_of_total(
@@ -918,10 +1101,20 @@ def _shares_of_total(
             ):
                 found.append(Rate(index, q, total, percent))
             continue
+        if _has_share_of(owners.get(q.start), q, totals.get(q.unit)):
+            continue  # a part with its own share of this total leaves it the denominator
         marked = s.last_marked_total(q.start + 1, q.unit) is q
         sure = marked and q.exact and not s.comparison_around(q) and q.start not in owners
         totals[q.unit] = q if sure else None
     return found
+
+
+def _has_share_of(owner: Partition | None, part: Quantity, total: Quantity | None) -> bool:
+    """Whether ``part`` is a part of ``total`` with its share stated in the list (自然人24件，
+    占80%，…；网上申请18件，占60%: the later share is still out of the same total)."""
+    if owner is None or total is None or owner.total != total:
+        return False
+    return any(share.part == part for share in owner.shares)
 
 
 def _char_before(text: str, pos: int) -> str:

@@ -66,12 +66,14 @@ class SumMismatch(Check):
     )
     doc = RuleDoc(
         what_zh="正文中写明的总数（共/合计/总计 N…）与随后（或之前）列出的同一单位的分项"
-        "（其中 a N、b N…；a、b分别为N、M；在已答复的N件申请中，a…；a N、b N，共计 M）"
+        "（其中 a N、b N…；N（其中a、b）；a、b分别为N、M；在已答复的N件申请中，a…；"
+        "a N、b N，共计 M；下一句“从申请方式看，a N、b N”）"
         "相加不符：分项之和超过总数为错误；少于总数且未注明仅列举部分（等、主要有、包括、以及其他……）为警告，“其中”后只列出两项时不判断。"
         "“余”“多”“以上”的分项按下限计；总数为约数（约、近、余）时不判断；与上年比较、"
         "单位不同、括号内的数字不计入。",
         what_en="A total stated in the text (共/合计/总计 N…) and the parts listed for it in the "
-        "same unit (其中 a N、b N…; a、b分别为N、M; 在已答复的N件申请中，a…; a N、b N，共计 M) "
+        "same unit (其中 a N、b N…; N（其中a、b）; a、b分别为N、M; 在已答复的N件申请中，a…; "
+        "a N、b N，共计 M; a next sentence 从申请方式看，a N、b N) "
         "do not add up. Parts exceeding the total "
         "are an error; parts falling short of it are a warning unless the list is marked "
         "partial (等, 主要有, 包括, 以及其他…); two items after 其中 that fall short are not "
@@ -120,7 +122,8 @@ def sum_verdict(partition: Partition) -> tuple[str, Quantity] | None:
     if any(q.bound not in (Bound.EXACT, Bound.LOWER) for q in parts):
         return None
     parts_sum = sum(q.value for q in parts)
-    slack = sum(q.slack for q in parts)
+    finest = _finest_slack((partition.total, *parts))
+    slack = sum(min(q.slack, finest) for q in parts)
     may_fall_short = (
         partition.partial or partition.open_end or any(q.bound is Bound.LOWER for q in parts)
     )
@@ -128,7 +131,7 @@ def sum_verdict(partition: Partition) -> tuple[str, Quantity] | None:
     def fits(total: Quantity) -> bool:
         if not total.exact:
             return True  # an approximate total cannot be contradicted
-        if abs(parts_sum - total.value) <= slack + total.slack:
+        if abs(parts_sum - total.value) <= slack + min(total.slack, finest):
             return True
         return parts_sum < total.value and may_fall_short
 
@@ -146,6 +149,13 @@ def sum_verdict(partition: Partition) -> tuple[str, Quantity] | None:
     if len(parts) < 3 and not partition.closed:
         return None  # 其中 a、b falling short often picks out cases, not a breakdown
     return "short", partition.total
+
+
+def _finest_slack(quantities: tuple[Quantity, ...]) -> Decimal:
+    """The rounding of the most precise 万/亿 figure in a statement: a writer who puts 3.5万元
+    beside 8万元 means 8.0万元, so the rounder figure is held to the finer precision."""
+    slacks = [q.slack for q in quantities if q.slack]
+    return min(slacks, default=Decimal(0))
 
 
 def _one_kind(partition: Partition) -> bool:
@@ -176,12 +186,13 @@ class PercentMismatch(Check):
         "Recompute the percentage from the counts, or check the counts it is based on",
     )
     doc = RuleDoc(
-        what_zh="正文写明的比例（占X%、占比X%、分别占X%、Y%、答复率X%）或与上年相比的增减幅度"
-        "（较上年的M条增长X%）与同一句中给出的分子、分母算得的值不符，超出按所写精度四舍五入"
+        what_zh="正文写明的比例（占X%、占比X%、分别占X%、Y%、受理N件，办结M件，办结率X%）或与上年"
+        "相比的增减幅度（较上年的M条增长X%；比上年增加D件，增长X%）与同一句中给出的分子、分母算得的值不符，超出按所写精度四舍五入"
         "（或截尾）的误差；写明“约”“近”的比例允许1个百分点的误差。分母不确定（未写明总数、"
         "总数为约数、分项与总数不符、比例前另有可作分母的数字）时不判断。",
-        what_en="A percentage stated in the text (占X%, 占比X%, 分别占X%、Y%, 答复率X%) or a "
-        "change on last year (较上年的M条增长X%) disagrees with the value computed from the "
+        what_en="A percentage stated in the text (占X%, 占比X%, 分别占X%、Y%, 受理N件，办结M件，"
+        "办结率X%) or a change on last year (较上年的M条增长X%; 比上年增加D件，增长X%) "
+        "disagrees with the value computed from the "
         "counts given with it in the sentence, beyond rounding (or truncation) at the stated "
         "precision; 约/近 percentages may be one percentage point off. Nothing is reported "
         "when the denominator is uncertain (no stated total, an approximate total, parts that "
@@ -218,7 +229,7 @@ class PercentMismatch(Check):
                 end,
                 "change" if change else "default",
                 data={"stated": _number(percent.value), "computed": float(computed)},
-                stated=_text(percent.value),
+                stated=str(percent.value),  # as written: 6.0%, not 6%
                 computed=str(computed),
                 numerator=_text(rate.numerator.value),
                 denominator=_text(rate.denominator.value),
