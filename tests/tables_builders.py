@@ -370,3 +370,33 @@ def report(
     if year != 2023:
         text = text.replace("2023", str(year)).replace("2024年1月20日", f"{year + 1}年1月20日")
     return text
+
+
+def html_table(spans: list[list[Spec]]) -> str:
+    """A table as a CMS page writes it: merged cells as rowspan/colspan, each cell's text in
+    ``<p><span>``, a blank cell as ``&nbsp;``."""
+    rows = []
+    for row in spans:
+        cells = []
+        for text, rowspan, colspan in row:
+            spans_attr = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
+                f' colspan="{colspan}"' if colspan > 1 else ""
+            )
+            body = text or "&nbsp;"
+            cells.append(f'<td{spans_attr}><p align="center"><span>{body}</span></p></td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return '<table border="1" cellspacing="0"><tbody>' + "".join(rows) + "</tbody></table>"
+
+
+def html_page(
+    table2: str = "", table3: str = "", table4: str = "", overview: str = OVERVIEW
+) -> bytes:
+    """A GBK article page of ``report`` with the given HTML tables, a paragraph a line."""
+    marks = {"@T2@": table2, "@T3@": table3, "@T4@": table4}
+    text = report("@T2@", "@T3@", "@T4@", overview)
+    body = "".join(marks.get(line, f"<p>{line}</p>") for line in text.splitlines() if line)
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        f'</head><body><div class="TRS_Editor">{body}</div></body></html>'
+    )
+    return page.encode("gbk")

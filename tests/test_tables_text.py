@@ -214,10 +214,16 @@ def test_carried_over_as_a_figure_of_its_own_is_not_in_the_received(overview: st
         "全年共收到政府信息公开申请23件，包括上年结转的1件。",
         "加上上年结转1件，共收到政府信息公开申请23件。",
         "全年共收到政府信息公开申请22件，上年结转1件。",
+        "共收到政府信息公开申请23件，其中新收22件、上年结转1件。",
     ],
 )
 def test_received_that_says_it_includes_the_carried_over(overview: str) -> None:
     assert _n004(overview)[1] == []
+
+
+def test_received_with_its_parts_listed_still_has_to_add_up() -> None:
+    _, findings = _n004("共收到政府信息公开申请25件，其中新收22件、上年结转1件。")
+    assert _only(findings, "N004").data == {"text_value": 25, "table_value": 22}
 
 
 def test_the_issuer_named_is_no_narrower_scope() -> None:

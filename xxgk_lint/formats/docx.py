@@ -121,6 +121,10 @@ class _Reader:
             if element.tag == _P:
                 for line in self._paragraph_lines(element):
                     self.builder.write_line(line)
+            elif _holds_tables(element):
+                for tr in _children(element, _TR):
+                    for tc in _children(tr, _TC):
+                        self.read(tc)
             else:
                 write_table(self.builder, self._table(element))
 
@@ -167,8 +171,8 @@ class _Reader:
         return rows
 
     def _cell(self, tc: _Element) -> list[Piece]:
-        """A cell's paragraphs (nested tables' too) on one line; each is a position line. An
-        empty cell is placed at the start of its first paragraph."""
+        """A cell's paragraphs on one line; each is a position line. An empty cell is placed
+        at the start of its first paragraph."""
         start = self._base
         lines: list[list[Piece]] = []
         for element in tc.iter(_P):
@@ -213,6 +217,12 @@ def _children(element: _Element, tag: str) -> Iterator[_Element]:
             yield child
         elif child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
             yield from _children(child, tag)
+
+
+def _holds_tables(tbl: _Element) -> bool:
+    """A layout table (a frame around the report or its tables): a cell holds a table. Its
+    cells are read as the paragraphs and tables they hold, not as one row of text."""
+    return any(tc.find(_TBL) is not None for tr in _children(tbl, _TR) for tc in _children(tr, _TC))
 
 
 def _blocks(container: _Element) -> Iterator[_Element]:

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .layout import (
+    AFTER_REVIEW,
     APPLICANTS,
+    DIRECT,
     GRANTED,
     LEAVES_2021,
     ORG_SUBTOTAL,
@@ -28,6 +30,7 @@ from .layout import (
     OTHER_LEAF,
     PARTIAL,
     RESULT_TOTAL,
+    RESULTS,
     T2,
     T2_LAYOUT,
     T2_ROWS,
@@ -117,6 +120,7 @@ class _Reader:
     tables: list[UnifiedTable] = field(default_factory=list)
     current: UnifiedTable | None = None
     t2_header: list[Label] = field(default_factory=list)  # columns of the current 表二 sub-table
+    blank_t4: list[Cell] = field(default_factory=list)  # a wholly blank 表四 value row
 
     def row(self, cells: Sequence[Cell]) -> None:
         labelled = [
@@ -133,6 +137,9 @@ class _Reader:
         has_values = any(not c.is_empty for c in tail)
         if self.current is None or not tail:
             return
+        if self._is_blank_t4(tail):
+            self.blank_t4 = self.blank_t4 or tail[-len(T4_CELLS) :]
+            return
         if has_values or (row_label is not None and row_label.role in ("row", "group")):
             self._values(labelled, tail)
 
@@ -144,11 +151,39 @@ class _Reader:
         self._close()
         self.current = UnifiedTable(table)
         self.t2_header = []
+        self.blank_t4 = []
+
+    def _is_blank_t4(self, tail: list[Cell]) -> bool:
+        """A 表四 row of (at least) fifteen blank cells before any number: a body with no cases
+        that left the cells empty. Kept aside, it is the table's values only if no row has
+        any. (A Markdown row of blanks alone reads as one cell more: its leading pipe.)"""
+        t = self.current
+        return (
+            t is not None
+            and t.table == T4
+            and not t.cells
+            and len(tail) >= len(T4_CELLS)
+            and all(c.is_empty for c in tail)
+        )
+
+    def _blank_t4_values(self, t: UnifiedTable) -> None:
+        """Place a 表四 whose header is whole but whose values are all blank (its blank row,
+        or, where the copy dropped that row, blanks at the header's last label), so N005
+        reports the blanks rather than F001 a missing table."""
+        keys = {label.key for c in t.labels if (label := read_label(c.text)) is not None}
+        if not self.blank_t4 and not {DIRECT, AFTER_REVIEW, *RESULTS} <= keys:
+            return
+        last = t.labels[-1]
+        blanks = self.blank_t4 or [Cell("", last.start, last.end, last.line)] * len(T4_CELLS)
+        for (row, column), cell in zip(T4_CELLS, blanks, strict=True):
+            t.cells[(row, column)] = MappedCell(T4, row, column, cell)
 
     def _close(self) -> None:
         t = self.current
         if t is None:
             return
+        if t.table == T4 and not t.cells and not t.unmapped:
+            self._blank_t4_values(t)
         if t.table == T3 and OTHER in t.group_rows and OTHER in t.leaf_rows:
             t.evidence.setdefault("2019", t.group_rows[OTHER])  # 2019: （六） is one row
         if t.cells or t.unmapped:  # labels alone (a heading naming 行政复议) make no table
@@ -159,8 +194,6 @@ class _Reader:
         t = self.current
         if label.table is not None and (t is None or t.table != label.table):
             self._start(label.table)
-        elif t is not None and t.cells and _starts_header(label):
-            self._start(label.table)  # a header after data: a second table of the same kind
         t = self.current
         if t is None:
             return
@@ -321,16 +354,6 @@ def is_continuation(text: str) -> bool:
     or numbering of its own (9.其他原因 is a row of its own, though not one of the format's;
     减少4 is a value written in words)."""
     return read_label(text) is None and not _DIGIT.search(text) and not _NUMBERED.match(text)
-
-
-def _starts_header(label: Label) -> bool:
-    """A header word of 表三 or 表四 (not a 表四 case group, which also heads a row when the
-    table is laid out one group a row)."""
-    return (
-        label.table in (T3, T4)
-        and label.role in ("header", "column")
-        and label.key not in T4_GROUPS
-    )
 
 
 def _fit(cells: list[Cell], count: int, trailing_first: bool) -> list[Cell] | None:

@@ -12,7 +12,9 @@ A clause about a named part (县自然资源局收到申请19件, 本级, 以县
 by itself, nor are the clauses after it to the next ; or 。; the parts one sentence lists for one
 quantity are compared as their sum. A count given with its reason (因涉及第三方合法权益不予
 公开2件) is compared with that reason's row; a reason the rows do not tell apart is not
-compared. 行政复议和行政诉讼共6件 counts both kinds.
+compared. 行政复议和行政诉讼共6件 counts both kinds; a clause after one about disclosure
+cases (因政府信息公开被申请行政复议2件，被提起行政诉讼1件) is about them too. 予以公开14件
+（含部分公开2件） counts both rows.
 """
 
 from __future__ import annotations
@@ -148,6 +150,17 @@ _PATTERNS: list[_Phrase] = [
     _phrase(
         "予以公开",
         rf"予以公开(?:和|及|与|、|或)部分公开{_FILL}{_NUM}{_UNIT}",
+        _GRANTED_PARTIAL,
+    ),
+    # 予以公开52件（含部分公开7件）, 予以公开（含部分公开）52件: the two rows together.
+    _phrase(
+        "予以公开",
+        rf"予以公开{_FILL}{_NUM}{_UNIT}(?=[(（,，]?(?:含|包括|其中)部分公开)",
+        _GRANTED_PARTIAL,
+    ),
+    _phrase(
+        "予以公开",
+        rf"予以公开[(（](?:含|包括)部分公开[)）]{_FILL}{_NUM}{_UNIT}",
         _GRANTED_PARTIAL,
     ),
     _phrase("予以公开", rf"予以公开{_FILL}{_NUM}{_UNIT}", _GRANTED),
@@ -463,14 +476,14 @@ def _sentence(text: str, at: int) -> str:
 
 
 _INCLUDES_CARRIED = re.compile(
-    r"(?:含|包括|包含|加上|连同|其中)[^。;,]{0,6}?结转|结转[^。;,]{0,10}在内"
+    r"(?:含|包括|包含|加上|连同)[^。;,]{0,6}?结转|其中[^。;]{0,16}?结转|结转[^。;,]{0,10}在内"
 )
 
 
 def _includes_carried(text: str, at: int) -> bool:
     """Whether the sentence says its figure includes the carried-over applications (含上年结转
-    1件): then 一 + 二 is a fair reading of a 收到 figure. 上年结转 given as a figure of its
-    own (收到申请24件，上年结转1件) does not make it one."""
+    1件, 其中新收23件、上年结转1件): then 一 + 二 is a fair reading of a 收到 figure. 上年结转
+    given as a figure of its own (收到申请24件，上年结转1件) does not make it one."""
     return _INCLUDES_CARRIED.search(_sentence(text, at)) is not None
 
 
@@ -488,5 +501,15 @@ def _about_disclosure(text: str, m: re.Match[str], quantity: Quantity, section: 
             or _DISCLOSURE_APPLICATION.search(_sentence(text, m.start())) is not None
         )
     if quantity.context == "review":
-        return section == "review_litigation" or "公开" in clause
+        return (
+            section == "review_litigation"
+            or "公开" in clause
+            or _DISCLOSURE_CASES.search(text, text.rfind("。", 0, m.start()) + 1, m.start())
+            is not None
+        )
     return True
+
+
+_DISCLOSURE_CASES = re.compile(r"信息公开(?!条例)[^。;,]{0,12}?(?:复议|诉讼)")
+"""An earlier clause of the sentence about disclosure cases: the clauses after it continue
+it (因政府信息公开被申请行政复议5件，被提起行政诉讼5件)."""
