@@ -149,6 +149,30 @@ def test_mojibake_is_found_to_its_first_and_last_character(
     assert found[0].column == 7 and shown in found[0].message and said in found[0].message
 
 
+@pytest.mark.parametrize(
+    "meant",
+    ["全年共收到申请（含网上申请）", "申请人：", "2023年，本区公开信息。"],
+)
+def test_gbk_read_as_latin1_is_found_with_its_punctuation(meant: str) -> None:
+    garbled = meant.encode("gbk").decode("latin-1")
+    found = lint_text("第一部分" + garbled + "结束", "T002")
+    assert len(found) == 1 and meant.lstrip("0123456789") in found[0].message
+
+
+def test_utf8_read_as_gbk_with_lost_bytes_is_found() -> None:
+    # a decoder that drops what it cannot read leaves common characters among the rare ones
+    garbled = "2023年政府信息公开工作年度报告".encode().decode("gbk", errors="ignore")
+    found = lint_text("标题：" + garbled, "T002")
+    assert any("年政府" in f.message for f in found)
+
+
+def test_touching_garbles_are_one_finding() -> None:
+    # mojibake broken by replacement characters is one defect, not one per piece
+    found = lint_text("标题：" + _as_gbk("北京市海淀区政府"), "T002")
+    assert len(found) == 1 and "北京市海" in found[0].message
+    assert found[0].column == 4
+
+
 def test_mojibake_is_not_counted_as_traditional_characters() -> None:
     text = (
         "某县2023年政府信息公开工作年度报告\n2023年，"
@@ -198,6 +222,34 @@ def test_page_chrome_lines_are_found_and_deleted() -> None:
     )
 
 
+def test_contact_lines_right_above_the_tool_bar_are_report_text() -> None:
+    text = (
+        "某局2023年政府信息公开工作年度报告\n"
+        "六、其他需要报告的事项\n"
+        "本年度未收取信息处理费。\n"
+        "地址：临江市滨江大道100号\n"
+        "联系电话：0439-6212345\n"
+        "【打印本页】 【关闭窗口】\n"
+        "分享到：\n"
+    )
+    found = lint_text(text, "T003")
+    assert [f.line for f in found] == [6, 7]
+    assert "地址" in apply_fixes(text, found)
+
+
+def test_metadata_lines_join_a_metadata_block() -> None:
+    text = (
+        "某局2023年政府信息公开工作年度报告\n"
+        "索引号：11220581MB0123456X/2024-00012\n"
+        "发文机关：临江市交通运输局\n"
+        "成文日期：2024-01-25\n"
+        "一、总体情况\n"
+        "全年主动公开信息156条。\n"
+        "来源：区统计局\n"
+    )
+    assert [f.line for f in lint_text(text, "T003")] == [2, 3, 4]
+
+
 def test_traditional_and_full_width_chrome_is_found() -> None:
     text = (
         "某縣2019年政府信息公開工作年度報告\n"
@@ -221,6 +273,7 @@ def test_traditional_and_full_width_chrome_is_found() -> None:
         "【打印本页】【关闭窗口】",
         "版权所有：某市人民政府 网站标识码3412000032",
         "正文内容区域请使用tab按钮切换浏览",
+        "发布者：区政府办  发布时间：2024-01-20",
     ],
 )
 def test_single_chrome_lines(line: str) -> None:
@@ -238,6 +291,11 @@ def test_single_chrome_lines(line: str) -> None:
         "四、分享到各平台的信息",
         "地址：某市某路1号",
         "2024年1月20日",
+        "网站访问量：全年政府网站总访问量达125万人次",
+        "浏览次数：年度报告专栏浏览次数1.2万次",
+        "6.技术支持：由县大数据中心提供网站技术支持",
+        "(二)点击量：政务新媒体文章累计点击量38万次",
+        "分享到微信朋友圈的信息经审核后发布",
     ],
 )
 def test_report_text_is_not_chrome(line: str) -> None:
@@ -253,6 +311,9 @@ def test_report_text_is_not_chrome(line: str) -> None:
         "分享：",
         "分享到：",
         "分享到： 微信 微博",
+        "分享到 微信 QQ",
+        "访问量：356 分享到：",
+        "浏览次数：",
         "今天是：2013年3月28日 星期四",
         "今天是2024年1月22日",
         "您是第 12345 位访客",
@@ -383,6 +444,60 @@ def test_invisible_characters_are_one_finding_per_line() -> None:
     assert apply_fixes(text, found) == "政府信息公开工作"
 
 
+def test_form_feed_and_no_break_space_runs_are_deleted() -> None:
+    nbsp = "\u00a0" * 4
+    text = f"五、存在的主要问题及改进情况\f\n部分信息更新不及时。{nbsp}下一步将加强督查。"
+    found = lint_text(text, "T004")
+    assert spans(found) == [(1, 15, 16), (2, 11, 15)]
+    assert "U+000C" in found[0].message and "4" in found[1].message
+    assert apply_fixes(text, found) == (
+        "五、存在的主要问题及改进情况\n部分信息更新不及时。下一步将加强督查。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("全文&nbsp;&nbsp;&nbsp;如下：", "全文如下："),
+        ("深化&ldquo;放管服&rdquo;改革", "深化“放管服”改革"),
+        ("Spire&nbsp;Doc 与 A&amp;B 公司", "Spire Doc 与 A&B 公司"),
+        ("编号&#12345;", "编号〹"),
+    ],
+)
+def test_html_character_references_are_replaced(text: str, fixed: str) -> None:
+    found = lint_text(text, "T004")
+    assert found and all("&" in f.message for f in found)
+    assert apply_fixes(text, found) == fixed
+
+
+def test_character_references_in_markdown_are_markup() -> None:
+    assert lint_text("全文&nbsp;&nbsp;如下", "T004", path="r.md") == []
+
+
+def test_page_number_lines_are_deleted() -> None:
+    text = "全年主动公开信息。\n— 3 —\n第 2 页 共 5 页\n3\n共5页，第1页\n一、总体情况"
+    found = lint_text(text, "T004")
+    assert [(f.line, f.column, f.end_column) for f in found] == [(2, 1, 6), (3, 1, 12), (5, 1, 8)]
+    assert "— 3 —" in found[0].message
+    assert apply_fixes(text, found) == "全年主动公开信息。\n3\n一、总体情况"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u00a0\u00a0\u00a0\u00a02023年，我局坚持依法公开。",  # an indentation
+        "某区人民政府办公室\u00a0\u00a0\u00a02024年1月20日",  # a signature's layout
+        "政府信息\u00a0公开",  # one no-break space
+        "联系人\t电话",
+        "12",  # a table cell on a line of its own
+        "第3页至第5页为附表",
+        "AT&T 与 R&D 部门",
+    ],
+)
+def test_layout_spaces_are_not_artefacts(text: str) -> None:
+    assert lint_text(text, "T004") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -412,6 +527,13 @@ def test_traditional_characters_one_finding_per_report() -> None:
     )
 
 
+def test_quoted_names_are_not_counted_nor_converted() -> None:
+    text = "本機關與“鴻海精密”合作。"
+    found = lint_text(text, "T005")
+    assert found[0].data == {"count": 3, "first_line": 1}
+    assert apply_fixes(text, found) == "本机关与“鴻海精密”合作。"
+
+
 def test_pinyin_readings_are_not_counted_nor_touched() -> None:
     text = "根據(jù)條例"
     found = lint_text(text, "T005")
@@ -426,6 +548,7 @@ def test_pinyin_readings_are_not_counted_nor_touched() -> None:
         "乾隆年间档案；于是继续推进。",
         "於某某同志参加培训；乾坤朗朗。",
         "（一）主动公开情况：ＰＰＰ项目１２个。",
+        "我局与“鴻海精密”开展合作，并在《後漢書》研究会上发言。",
     ],
 )
 def test_simplified_text_has_no_traditional_characters(text: str) -> None:
@@ -535,6 +658,9 @@ def test_chrome_lines_are_left_to_t003() -> None:
         ("本报告可在本区政府网站（www.xxx.gov.cn）下载", (1, 17, 20)),
         ("邮箱：xxx@163.com", (1, 4, 7)),
         ("网址http://XXXX.gov.cn", (1, 10, 14)),
+        # a date of X in a sentence that also gives a web address
+        ("统计期限为20XX年，电子版可在网站（www.xx.gov.cn）下载", (1, 8, 10)),
+        ("电子版见http://www.a.gov.cn/xxgk/。统计期限为20XX年", (1, 38, 40)),
         # XX where no name is masked: after a word, or before a noun
         ("由XX负责", (1, 2, 4)),
         ("市XX局", (1, 2, 4)),

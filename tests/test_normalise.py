@@ -24,6 +24,13 @@ def test_readings_need_a_tone_mark_and_a_valid_syllable() -> None:
     assert find_pinyin_readings("項目(ok fine)和(ān quan)") == []  # every syllable toned
 
 
+def test_neutral_tone_readings_count_next_to_toned_ones() -> None:
+    text = "我們(men)的(de)工作公(gōng)開"
+    assert [text[s:e] for s, e in find_pinyin_readings(text)] == ["(men)", "(de)", "(gōng)"]
+    assert find_pinyin_readings("我們(men)的(de)工作") == []  # no toned reading vouches
+    assert find_pinyin_readings("根據(jù)系统(ok)和附件(a)") == [(2, 6)]
+
+
 def test_width_folding_and_simplification_keep_lengths() -> None:
     assert fold_width("（一）１２３，ＡＢ　") == "(一)123,AB "
     text = "國務院辦公廳關於印發"

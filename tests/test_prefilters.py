@@ -71,7 +71,17 @@ def test_every_field_code_holds_an_upper_case_word_and_a_letter(text: str) -> No
 
 
 @FEW
-@given(_each([artefacts._WATERMARK(), artefacts._BOOKMARK(), artefacts._INVISIBLE]))
+@given(
+    _each(
+        [
+            artefacts._WATERMARK(),
+            artefacts._BOOKMARK(),
+            artefacts._INVISIBLE,
+            artefacts._ENTITIES,
+            artefacts._NBSP_RUN,
+        ]
+    )
+)
 def test_every_other_artefact_holds_a_letter_or_an_invisible_character(text: str) -> None:
     assert artefacts._MAY_HOLD.search(text)
 

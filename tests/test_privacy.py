@@ -39,6 +39,7 @@ def test_id_number_check_digit_and_birth_date() -> None:
         # written in its 6-8-4 groups
         ("申请人（身份证号：110101 19900307 4514）多次申请。", (1, 10, 30), "4514"),
         ("身份证号 440304 19851231 002X", (1, 6, 26), "002X"),
+        ("身份证编号：110101199003074514", (1, 7, 25), "4514"),  # a label of a person
     ],
 )
 def test_id_numbers_fire(text: str, span: tuple[int, int, int], masked: str) -> None:
@@ -63,6 +64,8 @@ def test_id_numbers_fire(text: str, span: tuple[int, int, int], masked: str) -> 
         "序列 110101 19900307 4514 88",  # the start of one
         "编号110101  19900307  4514",  # two blanks: not the groups of one number
         "编号110101 199003074514",  # grouped only in part
+        "受理编号：110101199003074514",  # a serial number that passes the check by chance
+        "告知书档案号为110101199003074514",
     ],
 )
 def test_non_id_numbers_pass(text: str) -> None:
@@ -80,6 +83,7 @@ def test_non_id_numbers_pass(text: str) -> None:
         ("联系人手机：139-1234-5678", (1, 7, 20)),
         ("电话：+86 13912345678", (1, 4, 19)),
         ("電話：１３９１２３４５６７８", (1, 4, 15)),
+        ("联系电话：(0571)86012345 13912345678", (1, 21, 32)),
     ],
 )
 def test_mobile_numbers_fire(text: str, span: tuple[int, int, int]) -> None:

@@ -67,8 +67,29 @@ def test_q001_half_width_heading_and_traditional_nothing() -> None:
             "基层站点公开栏更新较慢，部分内容陈旧。下一步将建立季度检查制度，督促及时更新。\n",
             "五、存在的主要问题及改进措施",
         ),
+        (
+            "一是政务公开队伍专业化水平欠缺；二是信息发布审核把关不严。2024年，我局将健全审核机制。\n",
+            "五、存在的主要问题及改进情况",
+        ),
+        (
+            "主要问题：政务新媒体更新频率低，互动回应少。改进措施：明确专人负责，定期更新。\n",
+            "五、存在的主要问题及改进情况",
+        ),
+        (
+            "工作人员对条例理解不透，答复申请存在超期现象。下一步组织专题培训，建立台账。\n",
+            "五、存在的主要问题及改进情况",
+        ),
     ],
-    ids=["paragraph", "sub-headings", "traditional", "numbered-items", "slow-and-stale"],
+    ids=[
+        "paragraph",
+        "sub-headings",
+        "traditional",
+        "numbered-items",
+        "slow-and-stale",
+        "lacking-and-lax",
+        "labelled-problem",
+        "overdue",
+    ],
 )
 def test_q001_quiet(body: str, heading: str) -> None:
     assert lint_text(problems(body, heading), "Q001") == []

@@ -28,17 +28,19 @@ _CHROME_PATTERNS = [
     r"^(首页|主页|网站首页)\s*(>|»|›|→|/)",
     r"(>|»|›)\s*(正文|文章详情|详情|详细信息|内容)\s*$",
     # bylines with a date, metadata blocks
-    rf"^(发布|更新|发表|成文|生效|印发)(时间|日期)\s*:\s*{_DATE}",
+    rf"(^|\s)(发布|更新|发表|成文|生效|印发)(时间|日期)\s*:\s*{_DATE}",
     r"索引号\s*[:|]",
     r"有效性\s*[:|]\s*(有效|失效|废止|$)",
-    r"(浏览|点击|阅读|访问|累计)(次数|数|量)\s*:",
+    # a counter's value is a figure, nothing, a bracket or the next label, not a sentence
+    rf"(浏览|点击|阅读|访问|累计)(次数|数|量)\s*:\s*"
+    rf"(\d+\s*次?\s*($|[^\d\s.万])|$|[^\d\s{HAN_CLASS}]|[{HAN_CLASS}]{{1,4}}\s*:)",
     r"字[体号](大小)?\s*:\s*(\[|【|大|中|小|$)",
     r"字[体号]\s*[\[【]\s*(大|中|小|\]|】)",
     r"(上一篇|下一篇|责任编辑)\s*:",
     r"全文共计\s*\d*\s*字",
     # tools and sharing
     r"^\W*扫一扫|扫一扫\s*(在|用)?手机",
-    r"(^|\s)分享到\s*(:|$|微信|微博|QQ)",
+    r"(^|\s)分享到\s*(:|$|(微信|微博|QQ)\S{0,6}(\s|$))",
     r"^分享\s*:?\s*($|微信|微博|QQ)",
     r"(打印本页|关闭窗口|返回顶部|回到顶部|收藏本页|加入收藏|设为首页)",
     r"^(go\s*|back\s*to\s*)?top$",
@@ -75,7 +77,7 @@ patterns for most lines."""
 _BYLINE_LABEL = re.compile(
     r"(发布|更新|发表|成文)(时间|日期)\s*:|(信息|文章|稿件)?来源\s*:|作者\s*:|(责任)?编辑\s*:"
     r"|(浏览|点击|阅读|访问|累计)(次数|数|量)\s*:|字[体号](大小)?\s*[:\[【]|发布机构\s*:"
-    r"|发文(机关|字号|日期)\s*:|主题分类\s*:|文号\s*:|分享到|打印"
+    r"|发文(机关|字号|日期)\s*:|主题分类\s*:|文号\s*:|分享到|打印|发布(者|人|单位|部门)\s*:"
     r"|(主办|承办|协办|运维|维护)(单位)?\s*:|技术支持\s*:"
 )
 """Labels of a byline or metadata block: two of them on a short line make it furniture."""
@@ -92,11 +94,21 @@ _NAV_SPLIT = re.compile(r"[|/\s·•>»›【】\[\]:]+")
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:>|»|›|→)\s*")
 _CONTACT = re.compile(
     r"^(通讯|联系|办公)?地址\s*:|^(邮政编码|邮编)\s*:|^(联系|咨询|值班|办公|投诉|监督)?电话\s*:"
-    r"|^传真\s*:|^(电子)?邮箱\s*:|^e-?mail\s*:|^网址\s*:|^联系人\s*:|^(名称|文号|主题词|关键词)\s*:",
+    r"|^传真\s*:|^(电子)?邮箱\s*:|^e-?mail\s*:|^网址\s*:|^联系人\s*:|^(名称|文号|主题词|关键词)\s*:"
+    r"|^(发文机关|发布机构|发文字号|主题分类|(信息)?来源)\s*:",
     re.IGNORECASE,
 )
 """Lines that are furniture only next to other furniture: contact and metadata labels."""
+_TOOL_WORDS = frozenset(
+    """打印 关闭 打印本页 关闭窗口 返回 返回顶部 回到顶部 收藏 收藏本页 加入收藏 分享 分享到
+    字号 字体 大 中 小""".split()  # noqa: SIM905 (a word list reads best as text)
+)
+"""Buttons of an article's tool bar (【打印本页】【关闭窗口】, 分享到, 字号:大 中 小)."""
 _PROSE = re.compile(r"[。;]")
+_LIST_ITEM = re.compile(
+    rf"(\d{{1,2}}[.、]|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]{{1,3}}\))\s*[{HAN_CLASS}]"
+)
+"""A numbered item of the report (6.技术支持：由…, (二)访问量：…): pages never number furniture."""
 _MAX_LINE = 200
 _MAX_GAP = 2  # blank lines a furniture block may hold between its lines
 
@@ -120,6 +132,15 @@ def _is_breadcrumb(line: str) -> bool:
     """A trail of three or more short names joined by >: 政务公开 > 年度报告 > 正文."""
     parts = _BREADCRUMB_SPLIT.split(line)
     return len(parts) >= 3 and all(0 < len(p) <= 15 for p in parts)
+
+
+def _is_tool_bar(line: str) -> bool:
+    """A bar of the article's tools only (print, close, share, font size, scan): it ends the
+    report's text, so a contact line before it is the report's own, not a site footer's."""
+    tokens = [t for t in _NAV_SPLIT.split(line) if t]
+    return bool(tokens) and all(
+        t in _TOOL_WORDS or t in _SOCIAL_WORDS or t.startswith("扫一扫") for t in tokens
+    )
 
 
 def _holds_furniture(line: str) -> bool:
@@ -230,7 +251,7 @@ def furniture(norm_line: str) -> Furniture | None:
     last sentence (……事项。分享到:).
     """
     line = norm_line.strip()
-    if not line:
+    if not line or _LIST_ITEM.match(line):
         return None
     if _is_prose(line):
         return _after_prose(norm_line, line)
@@ -278,11 +299,13 @@ def chrome_lines(norm_lines: Sequence[str]) -> dict[int, Furniture]:
     """The furniture of a document by line index, with the context ``furniture`` lacks.
 
     Contact and metadata lines (地址:…, 邮编:…, 名称:…) join the furniture when they sit in
-    one block with whole lines of it (blank lines aside); alone they are the report's own
-    text. Lines that only end in furniture are in the result too, with ``whole`` false.
+    one block with whole lines of it (blank lines aside) other than a bar of article tools
+    (【打印本页】, 分享到: the report's contact paragraph often ends right above one); alone
+    they are the report's own text. Lines that only end in furniture are in the result too,
+    with ``whole`` false.
     """
     found = {i: f for i, line in enumerate(norm_lines) if (f := furniture(line))}
-    whole = {i for i, f in found.items() if f.whole}
+    anchors = {i for i, f in found.items() if f.whole and not _is_tool_bar(norm_lines[i].strip())}
     weak = {
         i
         for i, line in enumerate(norm_lines)
@@ -291,12 +314,12 @@ def chrome_lines(norm_lines: Sequence[str]) -> dict[int, Furniture]:
     changed = True
     while changed:
         changed = False
-        for i in sorted(weak - whole):
-            if _neighbour(norm_lines, i, -1) in whole or _neighbour(norm_lines, i, 1) in whole:
+        for i in sorted(weak - anchors):
+            if _neighbour(norm_lines, i, -1) in anchors or _neighbour(norm_lines, i, 1) in anchors:
                 line = norm_lines[i]
                 lead = len(line) - len(line.lstrip())
                 found[i] = Furniture(lead, len(line.rstrip()), lead, True, True)
-                whole.add(i)
+                anchors.add(i)
                 changed = True
     return found
 

@@ -65,9 +65,21 @@ def find_garbles(line: str) -> list[Garble]:
     found.sort(key=lambda g: (g.start, -g.end))
     kept: list[Garble] = []
     for g in found:
-        if not kept or g.start >= kept[-1].end:
+        if not kept or g.start > kept[-1].end:
             kept.append(g)
+        elif g.start == kept[-1].end:
+            kept[-1] = _joined(kept[-1], g)
     return kept
+
+
+def _joined(first: Garble, second: Garble) -> Garble:
+    """Two garbles that touch, as one: a mis-decoded line breaks into pieces of mojibake
+    and replacement characters (鍖椾含甯傛捣娣�鍖�), which are one defect to a reader."""
+    kinds = {first.kind, second.kind}
+    kind = first.kind if len(kinds) == 1 else "mojibake"
+    meant = (first.meant or "…") + (second.meant or "…")
+    meant = re.sub("…+", "…", meant) if kind == "mojibake" and meant.strip("…") else ""
+    return Garble(first.start, second.end, kind, meant)
 
 
 def is_garbled_question(line: str, start: int, end: int) -> bool:
@@ -282,7 +294,10 @@ def _utf8_as_gbk(source: str, decoded: str) -> bool:
         return True  # 锟斤拷: replacement characters themselves mis-decoded
     if len(han) < 2 or any(not (is_han(ch) or _is_cjk_symbol(ch)) for ch in decoded):
         return False
-    rare_enough = 0.0 if len(han) == 2 else 0.4  # two decoded characters prove less
+    # Fewer decoded characters prove less; four or more come from a run whose common
+    # characters are mostly bytes split across characters (UTF-8 read as GBK, the odd
+    # byte dropped), which real text is not.
+    rare_enough = 0.0 if len(han) == 2 else 0.4 if len(han) == 3 else 0.5
     return common_ratio(decoded) >= 0.75 and _plain_ratio(source) <= rare_enough
 
 
@@ -292,14 +307,16 @@ def _utf8_as_latin(source: str, decoded: str) -> bool:
 
 
 def _gbk_as_latin(run: str, base: int) -> list[Garble]:
-    """GBK read as Latin-1 (Õþ¸® → 政府): the whole run decodes to common Chinese."""
+    """GBK read as Latin-1 (Õþ¸® → 政府): the whole run decodes to common Chinese, with the
+    full-width punctuation of a sentence (Äê£¬ → 年，)."""
     data = b"".join(p for ch in run if (p := _encode(ch, "cp1252")) is not None)
     try:
         decoded = data.decode("gbk")
     except UnicodeDecodeError:
         return []
     han = [ch for ch in decoded if is_han(ch)]
-    if len(han) >= 2 and len(han) == len(decoded) and common_ratio(decoded) >= 0.75:
+    chinese = all(is_han(ch) or _is_cjk_symbol(ch) for ch in decoded)
+    if len(han) >= 2 and chinese and common_ratio(decoded) >= 0.75:
         return [Garble(base, base + len(run), "mojibake", decoded)]
     return []
 

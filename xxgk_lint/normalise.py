@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .cjk import t2s_converter
+from .cjk import HAN_CLASS, t2s_converter
 from .lazyre import lazy
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -47,9 +47,32 @@ def is_pinyin_reading(content: str) -> bool:
     return all(_SYLLABLE().fullmatch(s.translate(_UNTONE)) is not None for s in syllables)
 
 
+_TONELESS_READING = re.compile(rf"[(（](?<=[{HAN_CLASS}][(（])([a-z]{{2,6}})[)）]")
+"""A reading without a tone mark right after a character: 的(de), 们(men), neutral tones."""
+_NEAR = 40  # characters within which a toned reading vouches for a toneless one
+
+
 def find_pinyin_readings(text: str) -> list[tuple[int, int]]:
-    """Spans (start, end) of pinyin readings in ``text``."""
-    return [m.span() for m in PINYIN_READING.finditer(text) if is_pinyin_reading(m.group(1))]
+    """Spans (start, end) of pinyin readings in ``text``.
+
+    A neutral tone has no mark (我們(men)的(de)), so a toneless syllable counts too, but
+    only near a toned reading: alone, (de) or (ok) may be anything."""
+    toned = [m.span() for m in PINYIN_READING.finditer(text) if is_pinyin_reading(m.group(1))]
+    if not toned:
+        return toned
+    starts = [s for s, _ in toned]
+    toneless = [
+        m.span()
+        for m in _TONELESS_READING.finditer(text)
+        if _SYLLABLE().fullmatch(m.group(1)) and _near(starts, m.start())
+    ]
+    return sorted(toned + toneless)
+
+
+def _near(starts: list[int], at: int) -> bool:
+    """Whether one of the sorted offsets ``starts`` lies within ``_NEAR`` of ``at``."""
+    k = bisect_right(starts, at)
+    return (k > 0 and at - starts[k - 1] <= _NEAR) or (k < len(starts) and starts[k] - at <= _NEAR)
 
 
 def to_simplified(text: str) -> str:

@@ -84,7 +84,7 @@ _NUMERALS = set("一二三四五六七八九十〇零○0123456789")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|cn|net|org|gov)\b", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s_\-—=*]+$")
 MAY_HOLD = re.compile(  # never across a line break: T007 finds its lines in one scan
-    rf"[(\[【〔](?:[^\S\r\n]|_)*[)\]】〕]|“[^\S\r\n]*”|[Xx]{{2}}|[×✕╳]{{2}}|[Xx×][年月日号]|○○|__"
+    rf"[(\[【〔](?:[^\S\r\n]|_)*[)\]】〕]|“[^\S\r\n]*”|[Xx×✕╳]{{2}}|[Xx×][年月日号]|○○|__"
     rf"|{_FILL}|{_NAME}"
 )
 """What every placeholder form above holds (a bracketed instruction holds its verb or 名称):
@@ -181,11 +181,20 @@ def _stands_alone(line: str, start: int, end: int) -> bool:
         return False
     if any(ch and ch in "./@_-" for ch in (left, right)):
         return False
-    token_start = line.rfind(" ", 0, start) + 1
-    token_end = line.find(" ", end)
-    if _URLISH.search(line[token_start : token_end if token_end >= 0 else len(line)]):
+    if _URLISH.search(_latin_token(line, start, end)):
         return False
     return _chinese(left) or _chinese(right) or left.isdigit() or right.isdigit()
+
+
+def _latin_token(line: str, start: int, end: int) -> str:
+    """The run around [start, end) up to a blank or Chinese text: the address XX may be
+    part of. Chinese lines have few blanks, so a blank alone would make a whole sentence
+    one token, and one address in it would hide 20XX年 anywhere else in the sentence."""
+    while start and not (line[start - 1].isspace() or _chinese(line[start - 1])):
+        start -= 1
+    while end < len(line) and not (line[end].isspace() or _chinese(line[end])):
+        end += 1
+    return line[start:end]
 
 
 def _in_numeral(line: str, start: int, end: int) -> bool:

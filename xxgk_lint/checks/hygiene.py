@@ -7,6 +7,7 @@ mapped back), so that positions and fixes refer to the file as the user has it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import ClassVar
@@ -271,10 +272,19 @@ class ConversionArtefact(Check):
             "文档转换工具的水印残留在正文中：“{text}”",
             "A document converter's watermark is left in the text: “{text}”",
         ),
+        "entity": Message(
+            "网页字符实体“{text}”残留在正文中", "HTML character reference “{text}” left in the text"
+        ),
+        "page-number": Message("页码“{text}”残留在正文中", "Page number “{text}” left in the text"),
         "invisible": Message(
             "本行有 {count} 个不可见字符（{codepoint}），会干扰检索和读屏",
             "{count} invisible character(s) on this line ({codepoint}); "
             "they break search and screen readers",
+        ),
+        "nbsp": Message(
+            "中文语句中夹有 {count} 个连续的不换行空格（U+00A0），是网页转换留下的段首缩进",
+            "{count} no-break spaces (U+00A0) in a row inside Chinese text: a web page's "
+            "paragraph indentation left by the conversion",
         ),
     }
     help = Message(
@@ -285,11 +295,17 @@ class ConversionArtefact(Check):
     doc = RuleDoc(
         what_zh="文档转换的残留：[bookmark: _GoBack] 等书签标记，"
         "HYPERLINK、PAGEREF、MERGEFORMAT、{ PAGE } 等 Word 域代码，"
-        "Spire、Aspose 等转换工具的评估版水印，零宽空格、软连字符等不可见字符。",
+        "Spire、Aspose 等转换工具的评估版水印，单独成行的页码（— 3 —、第 2 页 共 5 页），"
+        "作为文字留下的网页字符实体（&nbsp;、&ldquo;），零宽空格、软连字符、换页符等不可见字符和控制字符，"
+        "以及夹在中文语句中的连续不换行空格（行首缩进和数字、西文旁的不算）。",
         what_en="Left-overs of document conversion: bookmark markers such as "
         "[bookmark: _GoBack], Word field codes (HYPERLINK, PAGEREF, MERGEFORMAT, { PAGE }), "
         "evaluation watermarks of converters "
-        "(Spire, Aspose), and invisible characters (zero-width spaces, soft hyphens).",
+        "(Spire, Aspose), page numbers on a line of their own (— 3 —, 第 2 页 共 5 页), "
+        "HTML character references left as text (&nbsp;, &ldquo;), "
+        "invisible and control characters (zero-width spaces, soft hyphens, "
+        "form feeds), and runs of no-break spaces inside Chinese text (not an indentation "
+        "opening a line, nor next to figures or Latin text).",
         why_zh=_WHY_ACCURATE_ZH,
         why_en=_WHY_ACCURATE_EN,
         fires="[bookmark: _GoBack]三、收到和处理政府信息公开申请情况",
@@ -297,8 +313,9 @@ class ConversionArtefact(Check):
     )
 
     def run(self, doc: Document) -> Iterator[Diagnostic]:
+        entities = not doc.source.path.lower().endswith((".md", ".markdown"))
         for line in doc.lines:
-            found = find_artefacts(line.text)
+            found = find_artefacts(line.text, entities)
             invisible = [a for a in found if a.kind == "invisible"]
             for a in found:
                 if a.kind == "invisible":
@@ -307,10 +324,12 @@ class ConversionArtefact(Check):
                 if a.whole_line:
                     edit = _delete_line(doc, line)
                 else:
-                    edit = Edit(line.start + a.start, line.start + a.end, "")
+                    edit = Edit(line.start + a.start, line.start + a.end, a.replacement)
                 start = line.start + a.start
-                end = line.start + len(line.text[: a.end].rstrip())
-                yield self.diagnostic(start, end, a.kind, text=_snippet(text), fix=Fix((edit,)))
+                end = line.start + (a.end if a.kind == "nbsp" else len(line.text[: a.end].rstrip()))
+                yield self.diagnostic(
+                    start, end, a.kind, text=_snippet(text), count=len(text), fix=Fix((edit,))
+                )
             if invisible:
                 chars = "".join(line.text[a.start : a.end] for a in invisible)
                 edits = tuple(Edit(line.start + a.start, line.start + a.end, "") for a in invisible)
@@ -343,12 +362,14 @@ class TraditionalCharacters(Check):
     )
     doc = RuleDoc(
         what_zh="报告中含有繁体字（与 OpenCC 繁简转换结果不同的字）。"
-        "整篇报告只报告一次，给出数量和首次出现的位置；拼音注音和乱码（T002）中的字不计，"
+        "整篇报告只报告一次，给出数量和首次出现的位置；拼音注音、乱码（T002）和引号、书名号中的"
+        "名称（“鴻海精密”《後漢書》）中的字不计，"
         "GB 2312 中本有的字（如乾、於）单独出现时不计。"
         "修复将全部繁体字转换为简体，需人工核对，属于非安全修复。",
         what_en="The report contains traditional characters (characters that OpenCC t2s conversion "
         "changes). Reported once per report with the count and the first place; pinyin readings "
-        "and garbled text (T002) are ignored, and characters of GB 2312 (乾, 於…) do not count "
+        "garbled text (T002) and names in quotation or title marks (“鴻海精密”, 《後漢書》) "
+        "are ignored, and characters of GB 2312 (乾, 於…) do not count "
         "on their own. The fix converts every traditional run; it needs review, so it is unsafe.",
         why_zh=_WHY_SCRIPT_ZH,
         why_en=_WHY_SCRIPT_EN,
@@ -407,11 +428,19 @@ def _traditional(doc: Document, line: Line) -> list[tuple[int, str, bool]]:
         offsets, kept, simple = range(line.start, line.end), line.text, line.norm
     if simple == kept:
         return []
+    quoted = {line.start + o for m in _QUOTED_NAME.finditer(line.text) for o in range(*m.span())}
     changed = []
     for o, a, b in zip(offsets, kept, simple, strict=True):
-        if a != b and (ambivalent := _han_in_gb2312(a)) is not None:
+        if a != b and o not in quoted and (ambivalent := _han_in_gb2312(a)) is not None:
             changed.append((o, b, ambivalent))
     return changed
+
+
+_QUOTED_NAME = re.compile(
+    r"“[^“”\n]{1,20}”|「[^「」\n]{1,20}」|『[^『』\n]{1,20}』|《[^《》\n]{1,30}》"
+)
+"""A name in quotation marks or title marks (“鴻海精密”, 《後漢書》): a proper name or a title
+quoted as its owner writes it, not the report's own choice of script."""
 
 
 def _outside(

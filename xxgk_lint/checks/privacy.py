@@ -33,6 +33,13 @@ _ID = lazy(
 )
 """An identity number, written in one run or in its 6-8-4 groups (region, birth date,
 sequence and check) with single blanks between them: 360721 19850312 0417."""
+_NOT_AN_ID_BEFORE = lazy(
+    r"(编号|编码|流水号|单号|索引号|档案号|案号|批号|序号|条码)\s*[:为是]?\s*$"
+)
+"""Labels of serial numbers (受理编号, 告知书编号, 档案号): an 18-digit serial number holding a
+date passes the check digit one time in eleven."""
+_PERSON_LABEL = lazy(r"身份|证件|公民")
+"""What a label of an identity number holds (身份证编号, 证件号码)."""
 _ID_DIGITS = re.compile(r"\d{17}|\d{6} \d{8} \d")  # what one holds, for finding its lines
 _ID_SPACED_AFTER_DIGITS = re.compile(r"\d $")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -42,9 +49,12 @@ _PROVINCES = frozenset(
     | {50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91}
 )
 _MOBILE = lazy(
-    r"(?<![0-9A-Za-z])(?<![0-9][-\s])(?:(?:\+|00)?86[-\s]?)?"
+    r"(?<![0-9A-Za-z])(?<![0-9]-)(?:(?:\+|00)?86[-\s]?)?"
     r"(1[3-9]\d)([-\s]?)(\d{4})\2(\d{4})(?![-\s]?\d)(?![A-Za-z])"
 )
+_GROUPS_BEFORE = re.compile(r"\d\s$")
+"""A digit group right before a number written in groups (138 0013 8000): the number may be
+the end of a longer run of groups (a card number), not a telephone number of its own."""
 _MOBILE_PREFIX = re.compile(r"1[3-9]\d")  # what a mobile number holds, for finding its lines
 _NOT_A_PHONE_BEFORE = lazy(
     r"(信用代码|编号|编码|文号|索引号|账号|帐号|卡号|单号|批号|证号|注册号|流水号|代码|序号)\s*[:为是]?\s*$"
@@ -69,6 +79,12 @@ def id_number_valid(number: str, today: date | None = None) -> bool:
     return _ID_CHECK[total % 11] == number[17]
 
 
+def _serial_number(norm: str, start: int) -> bool:
+    """Whether the number at ``start`` follows the label of a serial number, not of a person."""
+    before = norm[max(0, start - _CONTEXT) : start]
+    return bool(_NOT_AN_ID_BEFORE().search(before)) and not _PERSON_LABEL().search(before)
+
+
 def _masked(digits: str) -> str:
     return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
 
@@ -90,12 +106,14 @@ class PersonalIdNumber(Check):
     )
     doc = RuleDoc(
         what_zh="18位居民身份证号码：省级行政区划代码有效、出生日期真实、"
-        "校验码符合 ISO 7064 MOD 11-2，且不在更长的数字串中；连写或按 6-8-4 分组、组间各空一格"
+        "校验码符合 ISO 7064 MOD 11-2，且不在更长的数字串中，也不在受理编号、档案号等编号标签之后；"
+        "连写或按 6-8-4 分组、组间各空一格"
         "（360721 19850312 0417）均可。"
         "15位旧号码没有校验码，与15位的旧工商注册号等编号无法区分，"
         "且已于2013年停止使用，故不检查。",
         what_en="An 18-character resident identity number: a real province code, a real birth date "
-        "and a valid ISO 7064 MOD 11-2 check character, not inside a longer run of digits; "
+        "and a valid ISO 7064 MOD 11-2 check character, not inside a longer run of digits nor "
+        "after the label of a serial number (受理编号, 档案号); "
         "written in one run or in its 6-8-4 groups with single blanks between them "
         "(360721 19850312 0417). "
         "Old 15-digit numbers carry no check digit, cannot be told from other 15-digit codes "
@@ -113,7 +131,7 @@ class PersonalIdNumber(Check):
                 if m.group(2) and _ID_SPACED_AFTER_DIGITS.search(norm, 0, m.start()):
                     continue  # the end of a longer run of spaced digit groups
                 number = m.group(1) + m.group(3) + m.group(4)
-                if id_number_valid(number):
+                if id_number_valid(number) and not _serial_number(norm, m.start()):
                     start, end = line.orig_span(*m.span())
                     yield self.diagnostic(start, end, masked=_masked(number.upper()))
 
@@ -152,6 +170,8 @@ class PersonalMobileNumber(Check):
                 if _NOT_A_PHONE_BEFORE().search(norm[max(0, m.start() - _CONTEXT) : m.start()]):
                     continue
                 if _NOT_A_PHONE_AFTER().match(norm, m.end()):
+                    continue
+                if m.group(2) and _GROUPS_BEFORE.search(norm, 0, m.start()):
                     continue
                 digits = m.group(1) + m.group(3) + m.group(4)
                 start, end = line.orig_span(*m.span())
