@@ -396,3 +396,47 @@ def test_a_part_named_like_a_report_is_not_the_title() -> None:
     assert doc.outline.title_line is None
     assert plain(doc) == [(0, 0, "概述"), (2, 0, "其他需要报告的事项")]
     assert doc.outline.signature == (4, 5)
+
+
+def test_emphasis_closes_a_heading_title() -> None:
+    doc = parse(
+        "**一、总体情况**\n正文。\n**（一）主动公开。**全年公开12条。\n**二、主动公开情况：**\n"
+    )
+    assert [(h.title, h.inline) for h in doc.outline.headings()] == [
+        ("总体情况", ""),
+        ("主动公开", "全年公开12条。"),
+        ("主动公开情况", ""),
+    ]
+
+
+def test_a_spaced_number_heads_a_title_listing_parts() -> None:
+    assert match_heading("四　政府信息公开行政复议、行政诉讼情况")[:2] == ("cn", 4)
+    assert match_heading("四 是加强培训，提高水平") is None
+
+
+@pytest.mark.parametrize(
+    "line", ["3、4月份，组织开展业务培训2次。", "11、12月对网站栏目开展自查。"]
+)
+def test_two_months_in_a_row_are_not_an_item(line: str) -> None:
+    assert match_heading(line) is None
+    assert match_heading("2、12月底前完成栏目改版")[:2] == ("arabic", 2)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "inline"),
+    [
+        ("六、其他需要报告的事项　无。", "其他需要报告的事项", "无。"),
+        ("六、其他需要报告的事项（无）", "其他需要报告的事项", "无)"),
+        ("六、其他需要报告的事项--无", "其他需要报告的事项", "无"),
+        (
+            "五、存在的主要问题及改进情况　栏目更新不及时。",
+            "存在的主要问题及改进情况",
+            "栏目更新不及时。",
+        ),
+        ("五、存在的主要问题 及改进情况。", "存在的主要问题 及改进情况", ""),
+        ("一、总体情况（含监督保障）", "总体情况(含监督保障)", ""),
+    ],
+)
+def test_a_body_set_off_by_a_gap_runs_on(line: str, title: str, inline: str) -> None:
+    (h,) = parse(line).outline.headings()
+    assert (h.title, h.inline) == (title, inline)

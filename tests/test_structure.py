@@ -513,3 +513,91 @@ def test_part_named_only_in_the_declaration_is_missing_not_inline() -> None:
     )
     (f,) = lint_text(text, "S001", "S008")
     assert (f.code, f.data) == ("S001", {"section": "other"})
+
+
+# --- real-life variants: spaced numbers, annexes, second lists, declarations, titles ---------
+
+
+def test_a_number_and_a_full_width_space_head_a_part_with_a_list_title() -> None:
+    text = TITLE + SIX.replace("四、政府信息公开行政复议", "四　政府信息公开行政复议")
+    (f,) = lint_text(text, "S001", "S003", "S004", "S005", "S008")
+    assert (f.code, f.data, f.line) == ("S004", {"found": "四"}, 8)
+    assert "应为“四、”" in f.message
+
+
+def test_s003_an_annex_numbers_its_own_headings() -> None:
+    annex = "附件：2023年政府信息公开情况统计表\n一、主动公开情况\n| 主动公开信息数 | 条 | 64 |\n"
+    assert lint_text(TITLE + SIX + annex, "S003", "S005") == []
+    restart = "一、进一步加强学习\n正文。\n"
+    assert codes_of(lint_text(TITLE + SIX + restart, "S003")) == ["S003"]
+
+
+def test_s005_an_annex_line_is_not_the_last_parts_content() -> None:
+    text = TITLE + SIX.replace("本年度未收取信息处理费。\n", "") + "附件：1.政府信息公开统计表\n"
+    assert one(lint_text(text, "S005"), "S005").data == {"section": "other"}
+
+
+def test_s003_text_between_two_lists_of_items_opens_the_second() -> None:
+    body = (
+        "一、存在的主要问题及改进情况\n存在的问题主要有\n1.信息更新不够及时。\n2.解读不足。\n"
+        "下一步，我局将从以下方面改进\n1.加强队伍建设。\n2.提高公开质量。\n"
+    )
+    assert lint_text(TITLE + body, "S003") == []
+    headings = (
+        "一、存在的主要问题及改进情况\n1.加强队伍建设\n全年培训2次。\n1.提高公开质量\n正文。\n"
+    )
+    assert one(lint_text(TITLE + headings, "S003"), "S003").data == {"expected": 2, "found": 1}
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政"
+        "复议行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项以及附表组成。",
+        "本年度报告内容包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请"
+        "情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报"
+        "告的事项。",
+    ],
+    ids=["annex", "numbered-list"],
+)
+def test_s002_quiet_on_an_annex_or_the_lists_own_numbers(declaration: str) -> None:
+    assert lint_text(TITLE + declaration + "\n" + SIX, "S002") == []
+    short = declaration.replace("六、其他需要报告的事项", "").replace("、其他需要报告的事项", "")
+    assert codes_of(lint_text(TITLE + short + "\n" + SIX, "S002")) == ["S002"]
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "某某市统计局2023年政府信息公开工作年度报告。\n",
+        "政府信息公开年报\n" + TITLE,
+        "某 某 市 统 计 局 2 0 2 3 年 政 府 信 息 公 开 工 作 年 度 报 告\n",
+    ],
+    ids=["full-stop", "column-name-above", "spaced-out"],
+)
+def test_s006_quiet_on_titles_as_copies_leave_them(front: str) -> None:
+    assert lint_text(front + SIX, "S006") == []
+
+
+def test_s006_a_sentence_naming_the_report_is_no_title() -> None:
+    text = "现将本局2023年政府信息公开工作年度报告公布如下。\n" + SIX
+    assert codes_of(lint_text(text, "S006")) == ["S006"]
+
+
+def test_s003_quiet_on_a_line_opening_with_two_months() -> None:
+    text = TITLE + SIX.replace(
+        "本年度，我局……\n", "本年度，我局……\n3、4月份，组织开展业务培训2次。\n"
+    )
+    assert lint_text(text, "S003") == []
+
+
+@pytest.mark.parametrize("line", ["六、其他需要报告的事项　无。", "六、其他需要报告的事项（无）"])
+def test_s005_quiet_on_a_statement_set_off_by_a_gap(line: str) -> None:
+    text = TITLE + SIX.replace("六、其他需要报告的事项\n本年度未收取信息处理费。\n", line + "\n")
+    assert lint_text(text, "S005") == []
+    assert codes_of(lint_text(TITLE + "六、其他 需要报告的事项。\n", "S005")) == ["S005"]
+
+
+def test_s005_quiet_on_a_part_pointing_at_its_annex() -> None:
+    text = TITLE + SIX.replace("本年度主动公开……\n", "附件1：主动公开政府信息情况统计表\n")
+    assert lint_text(text, "S005") == []

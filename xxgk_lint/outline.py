@@ -47,7 +47,13 @@ _HEADING_PATTERNS = [
 ]
 _HEADING_FIRST = f"第{_CN}({CIRCLED}"
 _NOT_AFTER_NUMBER = re.compile(r"[年月日号%倍个件条项是]|[一二三四五六七八九十]")
-_TITLE_END = re.compile(r"[。:;!?]")
+_NOT_AFTER_COMMA = re.compile(r"[是一二三四五六七八九十]")  # 一、年度工作情况 is a heading
+_NEXT_DATE = re.compile(r"(\d{1,2})\s*(?:月|日|号)")  # 3、[4月]份: months, not item 3
+# Where a heading's title ends: a sentence mark, or the close of its Markdown emphasis
+# (**一、总体情况**); what follows, past the marks, is the heading's run-in body.
+_TITLE_END = re.compile(r"[。:;!?]|\*\*|__")
+_RUN_IN_LEAD = re.compile(r"[\s*_:。.]*")
+_GAP = re.compile(r"\s+|-{2,}|—+|\(")  # what may set a run-in body off a title instead
 _TITLE_WORDS = re.compile(r"报告|年报|工作总结|情况总结")
 _DATE_LINE = re.compile(
     r"^(?:\d{4}|[一二三四五六七八九〇零○O]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
@@ -55,6 +61,9 @@ _DATE_LINE = re.compile(
 )
 _SENTENCE_PUNCT = re.compile(r"[。,;:!?、]")
 _TITLE_BREAKERS = re.compile(r"[。,;!?]")
+_STOPPED_TITLE = re.compile(r"[^。,;!?]{4,60}(?:年度报告|年报)[。.]")
+_SENTENCE_OPENER = re.compile(r"本|现|根据|依据|按照|特")
+_TITLE_YEAR = re.compile(r"(?:19|20)\d\d|[〇零○一二][〇零○一二三四五六七八九]{3}")
 _TABLE_CELL_LINE = re.compile(r"\|\s*$")
 # A row whose cells a copy separated with spaces: three or more counts after an optional short
 # label, "2.重复申请 0 0 1 0 0 0 1" or the fifteen numbers of a flattened 表四 on one line.
@@ -92,6 +101,7 @@ _NOT_PART_NAME = re.compile(
 )
 _PART_NAME_LAST = frozenset("况项施述题足进改算向路划明他它开费免议讼评核究)")  # of _PART_NAME
 _SAYS_NOTHING = re.compile(r"(?:本年度?|全年|今年)?(?:无|暂无|没有|未)")  # ……事项 / 无
+_HEADING_CLOSE = re.compile(r"(?:\*\*|__)?[:。.]?(?:\*\*|__)?\s*$")
 _CELL_MAX = 10  # a longer line without punctuation is text, not a cell of the format's tables
 _PLAIN_RUN = 3  # this many part names in a row are a list of the parts, not headings
 
@@ -185,9 +195,11 @@ def match_heading(norm: str) -> tuple[str, int, int] | None:
             return None
         raw = m.group(1)
         spaced = style == "cn" and not (m.group(2) and m.group(2).strip())
-        if spaced and (len(rest) > 30 or _SENTENCE_PUNCT.search(rest[:30])):
-            return None  # 一 followed only by a space: a heading only when a short title follows
-        if style in ("arabic", "cn") and _NOT_AFTER_NUMBER.match(rest):
+        if spaced and (len(rest) > 30 or _TITLE_BREAKERS.search(rest[:30])):
+            return None  # 一 then a space: a heading only before a short title (复议、诉讼情况)
+        if style in ("arabic", "cn") and _not_a_number_of_heading(m.group(2), rest):
+            return None
+        if style == "arabic" and _lists_dates(int(raw), m.group(2), rest):
             return None
         if style in ("cn", "cn_paren", "part"):
             number = cn_to_int(raw)
@@ -199,6 +211,19 @@ def match_heading(norm: str) -> tuple[str, int, int] | None:
             return None
         return style, number, m.end()
     return None
+
+
+def _not_a_number_of_heading(separator: str, rest: str) -> bool:
+    """What follows the number makes it a count or 一是: 1 件, 一 年来, 一、二级 (after 、 a
+    unit is a title's first word: 一、年度工作情况)."""
+    after = _NOT_AFTER_COMMA if "、" in separator else _NOT_AFTER_NUMBER
+    return after.match(rest) is not None
+
+
+def _lists_dates(number: int, separator: str, rest: str) -> bool:
+    """3、4月份 and 11、12月: two days or months in a row, not the item 3 (2.12月底前 is one)."""
+    date = _NEXT_DATE.match(rest)
+    return separator == "、" and date is not None and int(date.group(1)) == number + 1
 
 
 def table_label(rest: str) -> bool | None:
@@ -216,13 +241,20 @@ def plain_part_title(norm: str) -> str | None:
     """The text of a line that reads as an unnumbered part heading (short, no sentence
     punctuation, a part's name naming a statutory part), else None. Whether it heads a part
     also depends on the lines around it (``_plain_headings``)."""
-    text = norm[strip_artefacts(norm) :].strip()
+    text = _plain_text(norm)
     if not 2 <= len(text) <= _PLAIN_MAX or _PLAIN_BREAKERS.search(text):
         return None
     text = re.sub(r"\s+", "", text)
     if not _PART_NAME.search(text) or _NOT_PART_NAME.search(text):
         return None
     return text if heading_key(text) else None
+
+
+def _plain_text(norm: str) -> str:
+    """A line's text without what may wrap a heading: artefacts and indentation before it,
+    Markdown emphasis around it (**总体情况**), one closing colon or full stop (总体情况：)."""
+    text = norm[strip_artefacts(norm) :].strip()
+    return _HEADING_CLOSE.sub("", text)
 
 
 def _plain_part(norm: str) -> tuple[str, bool] | None:
@@ -280,7 +312,9 @@ def _parser():
 
 def _find_title(norm_lines: list[str], first_heading: int, parts=()) -> int | None:
     """The first short line naming a report before the first heading, past any page furniture
-    (not a line naming a part: 其他需要报告的事项)."""
+    (not a line naming a part: 其他需要报告的事项); one naming a year before one without (a
+    site's column name 政府信息公开年报 printed above the title)."""
+    found: list[int] = []
     seen = 0
     for i in range(min(first_heading, len(norm_lines))):
         text = norm_lines[i].strip()
@@ -289,11 +323,26 @@ def _find_title(norm_lines: list[str], first_heading: int, parts=()) -> int | No
         seen += 1
         if seen > 8:
             break
-        if is_chrome(text) or len(text) > 80 or text.endswith("。"):
+        if is_chrome(text) or len(text) > 80:
             continue
-        if _TITLE_WORDS.search(text) and not _TITLE_BREAKERS.search(text):
-            return i
-    return None
+        packed = re.sub(r"\s+", "", text)  # a title spaced out letter by letter: 年 度 报 告
+        if _TITLE_WORDS.search(packed) and not _TITLE_BREAKERS.search(_title_body(packed)):
+            found.append(i)
+    dated = [
+        i
+        for i in found
+        if _TITLE_YEAR.search(re.sub(r"\s+", "", norm_lines[i]))
+        and not _SENTENCE_OPENER.match(norm_lines[i].strip())
+    ]
+    return (dated or found or [None])[0]
+
+
+def _title_body(text: str) -> str:
+    """A title line without the full stop a copy may leave after its name (……年度报告。); a
+    sentence that ends so (本报告根据……编制。) keeps it."""
+    if _STOPPED_TITLE.fullmatch(text) and not _SENTENCE_OPENER.match(text):
+        return text[:-1]
+    return text
 
 
 def _is_footer(norm: str) -> bool:
@@ -435,17 +484,50 @@ def _plain_headings(
         placed = _filling_gaps(top, placed)
         level = outer
     else:
-        placed = accepted if len({named[i][0] for i in accepted}) >= 2 else []
+        placed = _new_parts(accepted, named) if len({named[i][0] for i in accepted}) >= 2 else []
         level = 0
     for i in placed:
         heads[i] = (UNNUMBERED, 0, strip_artefacts(norm_lines[i]), level)
         kinds[i] = str(level)
 
 
+def _new_parts(accepted: list[int], named: dict) -> list[int]:
+    """The unnumbered headings that open a part: not one naming the part just opened again
+    (存在的主要问题及改进情况, then 存在问题, 改进措施 inside it)."""
+    placed: list[int] = []
+    for i in accepted:
+        if not placed or named[i][0] != named[placed[-1]][0]:
+            placed.append(i)
+    return placed
+
+
 def _title_of(norm: str, marker_len: int) -> str:
     rest = norm[marker_len:]
+    return rest[: title_cut(rest)[0]].strip()
+
+
+def title_cut(rest: str) -> tuple[int, int]:
+    """(end of the title, start of the run-in body) in the text after a heading's number."""
     cut = _TITLE_END.search(rest)
-    return (rest[: cut.start()] if cut else rest).strip()
+    end = cut.start() if cut else len(rest)
+    gap = _run_in_gap(rest[:end], sentence=cut is not None and cut.group() == "。")
+    if gap is not None:
+        return gap
+    return end, _RUN_IN_LEAD.match(rest, cut.end()).end() if cut else end
+
+
+def _run_in_gap(title: str, sentence: bool) -> tuple[int, int] | None:
+    """Where a body set off by a gap, not a mark, runs on after a part's name: 其他需要报告的事项
+    无 / --无 / (无), or a sentence (……改进情况　信息更新不及时。), not the rest of a name
+    broken by a space (存在的主要问题 及改进情况)."""
+    for gap in _GAP.finditer(title):
+        body = title[gap.end() :]
+        nothing = _SAYS_NOTHING.match(body) is not None and len(body.rstrip(")")) <= _PLAIN_MAX
+        if gap.group() == "(" and not (nothing and body.endswith(")")):
+            continue
+        if nothing or (sentence and not _PART_NAME.search(body)):
+            return gap.start(), gap.end()
+    return None
 
 
 def _continues_more_as_siblings(top: list[tuple[int, int]], plain: list[int]) -> bool:
@@ -501,7 +583,8 @@ def classify(norm_lines: list[str]) -> tuple[list[str], list[int], dict[int, Hea
             kinds.append(str(STYLE_LEVELS[style]))
         else:
             kinds.append("x")
-            if norm.rstrip()[-1] in _PART_NAME_LAST and len(norm) - skip <= _PLAIN_MAX + 8:
+            text = _plain_text(norm)
+            if text[-1:] in _PART_NAME_LAST and len(text) <= _PLAIN_MAX + 8:
                 plain.append(i)
     cells = _drop_table_labels(norm_lines, kinds, heads)
     named = {i: found for i in plain if (found := _plain_part(norm_lines[i]))}
@@ -541,12 +624,12 @@ def parse_outline(doc_lines) -> Outline:
         style, number, marker_len, level = heads[index]
         skip = strip_artefacts(line.norm)
         rest = line.norm[marker_len:]
-        cut = _TITLE_END.search(rest)
-        title = (rest[: cut.start()] if cut else rest).strip()
-        inline = rest[cut.end() :].strip() if cut else ""
+        end, run_in = title_cut(rest)
+        title = rest[:end].strip()
+        inline = rest[run_in:].strip()
         marker_start = line.orig_offset(skip)
         title_start = line.orig_offset(marker_len)
-        title_end = line.orig_offset(marker_len + (cut.start() if cut else len(rest)))
+        title_end = line.orig_offset(marker_len + end)
         marker = line.text[marker_start - line.start : title_start - line.start].strip()
         return Heading(
             level=level,

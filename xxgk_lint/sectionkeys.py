@@ -72,17 +72,19 @@ _CONTENT: dict[str, list[Callable[[], re.Pattern[str]]]] = {  # compiled on firs
         lazy(r"(依申请公开|信息公开申请|公开申请)[^。;]{0,20}?\d+\s*(件|个|次|宗)"),
         lazy(r"(未|没有|无)(收到|接到|受理)[^。;]{0,12}申请"),
     ],
-    "review_litigation": [
+    "review_litigation": [  # not the body's own review work: 公开行政复议决定书35件
         lazy(
-            r"(行政复议|行政诉讼|复议|诉讼)[^。;]{0,10}?(\d+|[一二三四五六七八九十两]+)\s*(件|起|宗|例)"
+            r"(行政复议|行政诉讼|复议|诉讼)(?!决定|文书|裁判|服务|机构|委员会)[^。;]{0,10}?"
+            r"(\d+|[一二三四五六七八九十两]+)\s*(件|起|宗|例)"
         ),
         lazy(r"(未|没有|无)(发生|出现|收到)?[^。;]{0,20}(行政复议|行政诉讼|复议|诉讼)"),
         lazy(r"(行政复议|行政诉讼)[^。;]{0,12}(情况|案件)"),
     ],
-    "fees": [
-        lazy(r"收取[^。;,]{0,12}费用?"),
+    "fees": [  # about the applicants' fees, not a body's own charges (收费标准, 减免税)
+        lazy(r"收取[^。;,]{0,12}?费用?[^。;,]{0,6}?\d+(\.\d+)?\s*元|收取(任何|相关|有关)?费用"),
         lazy(r"(未|没有|不|无)[^。;,]{0,6}收(取|费)"),
-        lazy(r"减免|信息处理费|(检索|复制|复印|邮寄|递送)[^。;,]{0,6}费"),
+        lazy(r"(收费|费用)[^。;,]{0,4}减免|减免[^。;,]{0,4}(收费|费用)"),
+        lazy(r"信息处理费|(检索|复制|复印|邮寄|递送)[^。;,]{0,6}费"),
     ],
     "problems": [
         lazy(r"存在[^。;]{0,12}(问题|不足|差距)"),
@@ -91,7 +93,13 @@ _CONTENT: dict[str, list[Callable[[], re.Pattern[str]]]] = {  # compiled on firs
     "other": [lazy(r"其[他它](需要|应当|应)?报告的?事项|无其[他它]需")],
     "active": [lazy(r"主动公开[^。;]{0,30}?\d+\s*(条|件|项|篇)|主动公开政府信息")],
     "overview": [],
-    "assessment": [lazy(r"考核|社会评议|责任追究|问责|监督保障")],
+    "assessment": [  # the disclosure work's assessment, not 招聘考核结果 disclosed as news
+        lazy(
+            r"纳入[^。;]{0,20}考核|(政务公开|信息公开|公开工作)[^。;]{0,10}考核"
+            r"|考核[^。;]{0,10}(政务公开|信息公开|公开工作)"
+        ),
+        lazy(r"社会评议|责任追究|问责|监督保障"),
+    ],
 }
 
 
@@ -100,10 +108,20 @@ def heading_key(title: str) -> str | None:
     """The section key a heading's title names, or None (cached: several checks ask about
     the same headings)."""
     title = re.sub(r"\s+", "", title)
+    main = _ASIDE.sub("", title)  # 总体情况（含监督保障）: the aside does not name the part
+    return _stem_key(main) if main else _stem_key(title)
+
+
+def _stem_key(text: str) -> str | None:
+    """The first section key whose stems the text holds."""
     for key, pattern in _HEADING_STEMS:
-        if pattern.search(title):
+        if pattern.search(text):
             return key
     return None
+
+
+# A bracketed aside in a heading: （含收取信息处理费情况）, （含监督保障）.
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 
 
 # Where a heading joins the names of two parts: 收费及复议诉讼情况, 主动公开和依申请公开情况.
@@ -113,16 +131,20 @@ _JOINS = re.compile(r"以及|及|和|与|、|/")
 @lru_cache(maxsize=4096)
 def heading_keys(title: str) -> tuple[str, ...]:
     """Every section key a heading's title names, the main one (``heading_key``) first: a
-    heading that joins two parts (四、收费及复议诉讼情况) heads both. Each joined piece is
-    matched on its own, so 收到和处理政府信息公开申请情况 is one part, not two."""
+    heading that joins two parts (四、收费及复议诉讼情况) or names one in an aside (总体情况（含
+    监督保障）) heads both. Each joined piece is matched on its own, so 收到和处理政府信息公开
+    申请情况 is one part, not two."""
     first = heading_key(title)
     if first is None:
         return ()
     keys = [first]
-    for piece in _JOINS.split(re.sub(r"\s+", "", title)):
-        key = heading_key(piece) if piece else None
-        if key and key not in keys:
-            keys.append(key)
+    title = re.sub(r"\s+", "", title)
+    asides = [m.group()[1:-1] for m in _ASIDE.finditer(title)]
+    for text in (_ASIDE.sub("", title), *asides):
+        for piece in _JOINS.split(text):
+            key = _stem_key(piece) if piece else None
+            if key and key not in keys:
+                keys.append(key)
     return tuple(keys)
 
 

@@ -21,7 +21,15 @@ from ..document import Document
 from ..facts import title_parts
 from ..numerals import CIRCLED, CN_NUMERAL_CHARS, int_to_cn
 from ..outline import UNNUMBERED, Heading, Section
-from ..sectionkeys import NAMES, REQUIRED, content_match, heading_key, heading_keys, same_part
+from ..sectionkeys import (
+    NAMES,
+    REQUIRED,
+    content_match,
+    heading_key,
+    heading_keys,
+    part_stem,
+    same_part,
+)
 
 
 class Presence(NamedTuple):
@@ -34,9 +42,19 @@ class Presence(NamedTuple):
 
 def required_parts(doc: Document) -> tuple[str, ...]:
     required = REQUIRED.get(doc.facts.edition or "2021", REQUIRED["2021"])
-    if doc.facts.edition in ("2019", "2021") and doc.facts.issuer_type == "government":
+    if doc.facts.edition in ("2019", "2021") and _peoples_government(doc):
         required = (*required, "assessment")
     return required
+
+
+def _peoples_government(doc: Document) -> bool:
+    """Whether the issuer is a 人民政府, whose report alone must cover 工作考核、社会评议和责任追究
+    (条例 art. 50(四)): a 街道办事处 is a government level for deadlines, yet an agency of its
+    district's government, not a 人民政府. A configured issuer type is taken as given."""
+    if doc.settings.issuer:
+        return doc.settings.issuer == "government"
+    issuer = re.sub(r"\s+", "", doc.facts.issuer or "")
+    return doc.facts.issuer_type == "government" and "街道" not in issuer
 
 
 def _heading_candidates(doc: Document) -> list[Section]:
@@ -59,6 +77,10 @@ def analyse(doc: Document) -> Presence:
     for section in _heading_candidates(doc):
         for key in heading_keys(section.heading.title):  # 收费及复议诉讼情况 heads both parts
             headed.setdefault(key, section)
+    if "overview" in required and "overview" not in headed:
+        first = _generic_first_part(doc)
+        if first is not None:
+            headed["overview"] = first
     inline: dict[str, tuple[int, int, int]] = {}
     missing = []
     for key in required:
@@ -72,6 +94,20 @@ def analyse(doc: Document) -> Presence:
         else:
             missing.append(key)
     return Presence(headed, inline, missing)
+
+
+# What a generic name of the report's first part says beyond 政府信息公开工作情况.
+_GENERIC_OVERVIEW = re.compile(r"\d{4}|本|全|开展|整体|[年度]")
+
+
+def _generic_first_part(doc: Document) -> Section | None:
+    """The first part when its name says only that it reports the work (一、2023年政府信息公开
+    工作情况, 一、工作开展情况): the overview under another name, whatever parts follow."""
+    parts = top_parts(doc)
+    if not parts or heading_keys(parts[0].heading.title):
+        return None
+    stem = _GENERIC_OVERVIEW.sub("", part_stem(parts[0].heading.title))
+    return parts[0] if not stem else None
 
 
 def _inside(section: Section | None, line: int) -> bool:
@@ -190,6 +226,9 @@ class SectionNotHeaded(Check):
 
 
 _ANNEX = re.compile(r"附(?:件|表|录)")
+# A line opening the report's attachments (附件：1.统计表, 附表2): after the last part, and
+# not its content; the annex numbers its own headings from 一 again.
+_ANNEX_LINE = re.compile(r"\s*附(?:件|表|录)\s*\d*\s*(?::|$)")
 
 
 def top_parts(doc: Document) -> list[Section]:
@@ -234,6 +273,17 @@ def _opens_list(doc: Document, heading: Heading, heading_lines: set[int]) -> boo
         and above not in heading_lines
         and doc.lines[above].norm.rstrip().endswith(":")
     )
+
+
+def _new_item_list(before: Section, section: Section, items: set[int]) -> bool:
+    """A list item 1. after list items and a line of text: 1.…。2.…。下一步将 1.…。 starts a
+    second list, not a restart (a heading 1. with its own body text is not an item)."""
+    return before.heading.line in items and section.heading.line in items and bool(before.body)
+
+
+def _annex_between(doc: Document, start: int, end: int) -> bool:
+    """An annex opens between two lines: its headings number themselves (附件 then 一、)."""
+    return any(_ANNEX_LINE.match(doc.lines[i].norm) for i in range(start + 1, end))
 
 
 def _item_pattern(style: str, number: int) -> re.Pattern[str] | None:
@@ -283,14 +333,17 @@ def unnumbered_slots(doc: Document) -> dict[int, tuple[Heading, int]]:
 def numbering_breaks(doc: Document) -> list[Break]:
     """The first break in each run of sibling headings of one style. A run under a new parent
     starts at 1 again, continues its cousins' numbers ((一)1.2. (二)3.4.), or continues an
-    item run into the line above; a body line ending in a colon may start a new list at 1.
+    item run into the line above; a body line ending in a colon, or any text between two
+    lists of items (``list_items``), may start a new list at 1.
     An unnumbered part heading among numbered ones takes the next number (S004 reports it)."""
     heading_lines = {h.line for h in doc.outline.headings()}
     slots = doc.derived(unnumbered_slots)
+    items = doc.derived(list_items)
     breaks: list[Break] = []
 
     def check(children: list[Section], cousins: dict[str, int]) -> dict[str, int]:
         last: dict[str, int] = {}
+        previous: dict[str, Section] = {}
         broken: set[str] = set()
         below: dict[str, int] = {}
         for section in children:
@@ -303,7 +356,14 @@ def numbering_breaks(doc: Document) -> list[Break]:
                 continue
             if h.style in last:
                 expected = last[h.style] + 1
-                ok = h.number == expected or (h.number == 1 and _opens_list(doc, h, heading_lines))
+                ok = h.number == expected or (
+                    h.number == 1
+                    and (
+                        _opens_list(doc, h, heading_lines)
+                        or _new_item_list(previous[h.style], section, items)
+                        or _annex_between(doc, previous[h.style].heading.line, h.line)
+                    )
+                )
             else:
                 expected = 1
                 ok = h.number in (1, cousins.get(h.style, 0) + 1) or _continues_inline(doc, h)
@@ -311,6 +371,7 @@ def numbering_breaks(doc: Document) -> list[Break]:
                 breaks.append(Break(h, expected))
                 broken.add(h.style)
             last[h.style] = h.number
+            previous[h.style] = section
             below = check(section.children, below)
         return last
 
@@ -329,13 +390,20 @@ class OutlineComparison(NamedTuple):
     extra: list[str]  # top-level headings the declaration does not name
 
 
+def _names_a_part(name: str) -> bool:
+    """A declared name that can head a part: not an annex (……以及附表) nor a bare item number
+    left by the list's own numbering (包括：一、总体情况)."""
+    words = re.sub(rf"[\W_{CN_NUMERAL_CHARS}\d]+", "", name)
+    return bool(words) and not _ANNEX.match(words)
+
+
 def compare_declaration(doc: Document) -> OutlineComparison | None:
     """The preamble's declared parts against the top-level headings, by meaning."""
     facts = doc.facts
     if not (facts.declared_count or facts.declared_names):
         return None
     actual = [s.heading.title for s in top_parts(doc)]
-    declared = facts.declared_names
+    declared = [name for name in facts.declared_names if _names_a_part(name)]
     missing = [d for d in declared if not any(same_part(d, a) for a in actual)]
     extra = [a for a in actual if declared and not any(same_part(d, a) for d in declared)]
     return OutlineComparison(facts.declared_count, declared, actual, missing, extra)
@@ -670,18 +738,27 @@ def list_items(doc: Document) -> set[int]:
     return items
 
 
+def _is_content(doc: Document, index: int, last_part: int) -> bool:
+    """A body line that reports something: not page furniture, nor the list of attachments
+    after the last part (附件：1.统计表); inside a part, 附件1：…… points at its content."""
+    norm = doc.lines[index].norm
+    return not is_chrome(norm) and (index < last_part or _ANNEX_LINE.match(norm) is None)
+
+
 def empty_sections(doc: Document) -> list[Section]:
     """Sections with no content before the next heading of the same or a higher level (a list
     item carries its content on its line)."""
     empty = []
     sections = list(doc.outline.walk())
     items = list_items(doc)
+    parts = top_parts(doc)
+    last_part = parts[-1].heading.line if parts else 0
     for index, section in enumerate(sections):
         if section.children or section.tables or _runs_on(section.heading):
             continue
         if section.heading.line in items:
             continue
-        if any(not is_chrome(doc.lines[i].norm) for i in section.body):
+        if any(_is_content(doc, i, last_part) for i in section.body):
             continue
         after = sections[index + 1].heading if index + 1 < len(sections) else None
         h = section.heading
