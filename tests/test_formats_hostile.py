@@ -50,6 +50,14 @@ def _real_docx() -> bytes:
     return buffer.getvalue()
 
 
+# The time bound's alarm may land while Python runs a garbage-collection callback (Hypothesis
+# installs some), where Python reports and drops it; the bound rings again, which is what
+# these tests prove, so the report of the dropped one is expected.
+_ALARM_MAY_BE_DROPPED = pytest.mark.filterwarnings(
+    "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+
 def _refused(data: bytes, name: str, match: str, seconds: float = 5.0) -> None:
     started = time.monotonic()
     with pytest.raises(InputError, match=match) as info:
@@ -100,6 +108,7 @@ def test_huge_web_page_is_refused_by_size() -> None:
     _refused(page, "huge.html", "larger than", seconds=2.0)
 
 
+@_ALARM_MAY_BE_DROPPED
 def test_slow_web_page_ends_at_the_time_bound(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(html_format, "HTML_SECONDS", 0.0)
     page = b"<html><body>" + b"<div><p>text</p></div>" * 20000 + b"</body></html>"
@@ -194,6 +203,7 @@ def _pdf_with_operations(count: int) -> bytes:
     return out
 
 
+@_ALARM_MAY_BE_DROPPED
 def test_pdf_too_slow_to_parse_ends_at_the_time_bound(monkeypatch: pytest.MonkeyPatch) -> None:
     from xxgk_lint.formats import pdf as pdf_format
 
