@@ -205,3 +205,42 @@ def test_d004_reads_a_byline_on_the_title_line() -> None:
     text = f"导航 首页 > 政务公开\n{title}\n{BODY}\n"
     (f,) = lint_text(text, "D004")
     assert f.data == {"published": "2023-02-10", "deadline": "2023-01-31"}
+
+
+@pytest.mark.parametrize(
+    ("signed", "published"),
+    [
+        ("2023-02-06", "2023-02-06"),
+        ("2023.2.6", "2023-02-06"),
+        ("2023/2/6", "2023-02-06"),
+        ("2023 年 2 月 6 号", "2023-02-06"),
+        ("２０２３．２．６\u3000", "2023-02-06"),  # full-width, a trailing full-width blank
+        ("2023年2月", "2023-02"),  # the month alone: all of February is past 31 January
+        ("二〇二三年三月", "2023-03"),
+    ],
+)
+def test_d004_reads_every_way_of_writing_the_signature_date(signed: str, published: str) -> None:
+    (f,) = lint_text(report("某某市交通运输局", 2022, signed), "D004")
+    assert f.data == {"published": published, "deadline": "2023-01-31"}
+    assert (f.line, f.column) == (6, 3)
+
+
+@pytest.mark.parametrize(
+    ("issuer", "signed"),
+    [
+        ("某某市交通运输局", "2023年1月"),  # January may be the 31st: not late for certain
+        ("某某市交通运输局", "2023-01-30"),
+        ("某某市交通运输局", "2023/1/31"),
+        ("某某县人民政府", "2023年3月"),
+        ("某某县人民政府", "2023.3.31"),
+        ("某某市交通运输局", "2023-02-30"),  # no such day: no publication date to judge
+        ("某某市交通运输局", "2023-2.6"),  # separators disagree: not a date
+    ],
+)
+def test_d004_quiet_on_signature_dates_within_the_deadline(issuer: str, signed: str) -> None:
+    assert lint_text(report(issuer, 2022, signed), "D004") == []
+
+
+def test_d004_a_month_alone_after_31_march_is_late_for_a_government() -> None:
+    (f,) = lint_text(report("某某县人民政府", 2022, "\u30002023年4月\u3000"), "D004")
+    assert f.data == {"published": "2023-04", "deadline": "2023-03-31"}

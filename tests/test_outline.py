@@ -37,6 +37,8 @@ def top(doc: Document) -> list[str]:
         ("３．行政规范性文件", "arabic", 3, "３．"),
         ("（4）行政许可", "arabic_paren", 4, "（4）"),
         ("⑤行政处罚", "circled", 5, "⑤"),
+        ("2）行政强制", "arabic_half", 2, "2）"),
+        ("3)行政检查", "arabic_half", 3, "3)"),
         ("第二部分 主动公开政府信息情况", "part", 2, "第二部分"),
         ("第三章 依申请公开", "part", 3, "第三章"),
     ],
@@ -50,8 +52,8 @@ def test_every_heading_style(line: str, style: str, number: int, marker: str) ->
 
 def test_levels_nest_by_style() -> None:
     doc = parse(
-        "第一部分 总述\n一、总体情况\n（一）主动公开\n1.规章\n（1）行政许可\n①事项\n正文。\n"
-        "二、主动公开政府信息情况\n正文。"
+        "第一部分 总述\n一、总体情况\n（一）主动公开\n1.规章\n（1）行政许可\n1）许可事项\n①事项\n"
+        "正文。\n二、主动公开政府信息情况\n正文。"
     )
     assert headings(doc) == [
         (0, "part", 1, 1),
@@ -59,12 +61,14 @@ def test_levels_nest_by_style() -> None:
         (2, "cn_paren", 1, 3),
         (3, "arabic", 1, 4),
         (4, "arabic_paren", 1, 5),
-        (5, "circled", 1, 6),
-        (7, "cn", 2, 2),
+        (5, "arabic_half", 1, 6),
+        (6, "circled", 1, 7),
+        (8, "cn", 2, 2),
     ]
     (part,) = doc.outline.sections
     assert [c.heading.number for c in part.children] == [1, 2]
-    assert part.children[0].children[0].children[0].children[0].children[0].body == [6]
+    deepest = part.children[0].children[0].children[0].children[0].children[0].children[0]
+    assert deepest.body == [7]
 
 
 def test_run_in_heading_keeps_its_body() -> None:
@@ -124,7 +128,18 @@ def test_a_label_like_heading_with_text_stays_a_heading() -> None:
     ["", "\n\n扫一扫在手机打开\n网站地图 | 联系我们\n联系电话：0000-1234567\n地址：某某路1号\n"],
     ids=["bare", "page-footer"],
 )
-@pytest.mark.parametrize("date", ["2024年1月10日", "二〇二四年一月十日", "2024 年 1 月 10 日"])
+@pytest.mark.parametrize(
+    "date",
+    [
+        "2024年1月10日",
+        "二〇二四年一月十日",
+        "2024 年 1 月 10 日",
+        "2024-01-10",
+        "2024.1.10",
+        "2024/1/10",
+        "\u30002024-1-10\u3000 ",
+    ],
+)
 def test_signature(footer: str, date: str) -> None:
     doc = parse(f"一、总体情况\n正文。\n\n\u3000\u3000某某市统计局\n\u3000\u3000{date}{footer}")
     sig = doc.outline.signature
@@ -440,3 +455,73 @@ def test_two_months_in_a_row_are_not_an_item(line: str) -> None:
 def test_a_body_set_off_by_a_gap_runs_on(line: str, title: str, inline: str) -> None:
     (h,) = parse(line).outline.headings()
     assert (h.title, h.inline) == (title, inline)
+
+
+def test_a_signature_dated_by_the_month_alone() -> None:
+    doc = parse("一、总体情况\n正文。\n\n某某市统计局\n\u30002024年1月\u3000")
+    assert doc.outline.signature == (3, 4)
+    assert doc.facts.published == "2024-01"
+    assert doc.facts.published_source == "signature"
+
+
+@pytest.mark.parametrize("last", ["2024/1.10", "2024年1月10日印发", "2024-13-40x", "20241月"])
+def test_a_closing_line_that_is_not_a_date_is_no_signature(last: str) -> None:
+    doc = parse(f"一、总体情况\n正文。\n某某市统计局\n{last}")
+    assert doc.outline.signature is None
+    assert doc.facts.published is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "style"),
+    [
+        ("一、", "总体情况", "cn"),
+        ("\u3000\u3000一、", "\u3000\u3000总体情况：", "cn"),
+        ("（一）", "总体情况", "cn_paren"),
+        ("第一部分", "总体情况", "part"),
+        ("1.", "总体情况", "arabic"),
+        ("1）", "总体情况", "arabic_half"),
+    ],
+)
+def test_a_number_alone_takes_its_title_from_the_next_line(
+    first: str, second: str, style: str
+) -> None:
+    doc = parse(f"{first}\n\n{second}\n本年度，我局认真贯彻落实《条例》。\n二、主动公开\n正文。")
+    h = doc.outline.headings()[0]
+    assert (h.style, h.number, h.marker, h.title) == (style, 1, first.strip(), "总体情况")
+    assert (h.line, h.title_line) == (0, 2)
+    assert doc.source.text[h.title_start : h.title_end] == "总体情况"
+    assert doc.source.text[h.start : h.start + len(h.marker)] == h.marker
+    assert doc.outline.sections[0].body == [3]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        "本年度，我局认真贯彻落实《条例》，全年共收到申请5件，均已按时办结。",  # a sentence
+        "二、主动公开政府信息情况",  # a heading of its own
+        "| 收到申请 | 5 |",  # a table row
+    ],
+)
+def test_a_number_alone_before_text_that_is_no_title_stays_as_it_was(below: str) -> None:
+    doc = parse(f"某某局2023年政府信息公开工作年度报告\n一、\n{below}\n正文。")
+    assert all(h.title_line is None for h in doc.outline.headings())
+    assert 1 not in [h.line for h in doc.outline.headings()]
+
+
+def test_flattened_table_labels_under_lone_numbers_are_not_headings() -> None:
+    doc = parse(
+        "三、收到和处理政府信息公开申请情况\n（一）\n予以公开\n3\n（二）\n部分公开\n1\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生。"
+    )
+    assert [h.title for h in doc.outline.headings()] == [
+        "收到和处理政府信息公开申请情况",
+        "政府信息公开行政复议、行政诉讼情况",
+    ]
+    assert doc.outline.sections[0].body == [1, 2, 3, 4, 5, 6]
+
+
+@pytest.mark.parametrize("line", ["1）件", "12)号文件规定", "2)", "3) "])
+def test_half_bracket_numbers_that_head_nothing(line: str) -> None:
+    """The tolerance of 1. holds for 1): a count or a document number is no heading, and a
+    number alone is one only with a title on the next line."""
+    assert match_heading(line) is None

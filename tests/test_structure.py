@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from xxgk_lint.document import Document
 from xxgk_lint.facts import split_parts, title_parts
+from xxgk_lint.normalise import fold_width
+from xxgk_lint.source import Source
 
 from .conftest import codes_of, lint_text
 
@@ -601,3 +604,132 @@ def test_s005_quiet_on_a_statement_set_off_by_a_gap(line: str) -> None:
 def test_s005_quiet_on_a_part_pointing_at_its_annex() -> None:
     text = TITLE + SIX.replace("本年度主动公开……\n", "附件1：主动公开政府信息情况统计表\n")
     assert lint_text(text, "S005") == []
+
+
+# --- titles, declared lists and numbering written in other ways ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer", "year"),
+    [
+        ("青石镇人民政府政府信息公开工作2023年度报告", "青石镇人民政府", 2023),
+        ("某某县人民政府2023年度政府信息公开工作年度报告", "某某县人民政府", 2023),
+        ("2023年某某市财政局政府信息公开工作年度报告", "某某市财政局", 2023),
+        ("某某局关于2023年政府信息公开工作年度报告", "某某局", 2023),
+        ("某某市水务局政府信息公开工作年度报告（2023）", "某某市水务局", 2023),
+        ("东岭大学2013-2014学年信息公开工作年度报告", "东岭大学", 2013),
+        ("政府信息公开工作年度报告（2023年）", None, 2023),
+        ("政府信息公开工作年度报告(2023年度)", None, 2023),
+        # a notice transmitting a report names the body whose report it is, when it does
+        (
+            "某某区人民政府办公室关于印发2023年度政府信息公开工作年度报告的通知",
+            "某某区人民政府办公室",
+            2023,
+        ),
+        (
+            "某某区人民政府办公室关于印发某某区人民政府2023年政府信息公开工作年度报告的通知",
+            "某某区人民政府",
+            2023,
+        ),
+    ],
+)
+def test_title_parts_wherever_the_year_stands(title: str, issuer: str | None, year: int) -> None:
+    parts = title_parts(fold_width(title))  # as normalised: （2023） reads (2023)
+    assert (parts.issuer, parts.year) == (issuer, year)
+    assert parts.name is not None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "青石镇人民政府政府信息公开工作2023年度报告",
+        "某某县人民政府2023年度政府信息公开工作年度报告",
+        "2023年某某市财政局政府信息公开工作年度报告",
+        "某某局关于2023年政府信息公开工作年度报告",
+        "某某区人民政府办公室关于印发2023年度政府信息公开工作年度报告的通知",
+        "某某市水务局政府信息公开工作年度报告（2023）",
+        "某某县人民政府办公室\n关于2023年政府信息公开工作年度报告",
+        "某某县人民政府2023年度\n政府信息公开工作年度报告",
+    ],
+)
+def test_s006_quiet_on_titles_written_in_other_orders(title: str) -> None:
+    assert lint_text(f"{title}\n" + SIX, "S006") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "missing"),
+    [
+        ("政府信息公开工作年度报告（2023年）", "发布机关"),
+        ("政府信息公开工作年度报告\n（2023年度）", "发布机关"),
+        ("青石镇人民政府政务公开工作2023年度总结", "政府信息公开工作年度报告"),
+        ("青石镇人民政府政府信息公开工作年度报告（第一版）", "年度"),
+    ],
+)
+def test_s006_fires_on_a_part_missing_wherever_the_rest_stands(title: str, missing: str) -> None:
+    f = one(lint_text(f"{title}\n" + SIX, "S006"), "S006")
+    assert missing in f.message
+
+
+def test_title_year_in_brackets_is_the_report_year() -> None:
+    doc = Document(Source("r.txt", "某某市水务局政府信息公开工作年度报告（2023）\n" + SIX))
+    assert (doc.facts.year, doc.facts.year_source, doc.facts.issuer) == (
+        2023,
+        "title",
+        "某某市水务局",
+    )
+
+
+NUMBERED_DECLARATION = (
+    "本报告包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；"
+    "四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "一、总体情况；二、主动公开政府信息情况；以及三、其他需要报告的事项",
+        "（一）总体情况（二）主动公开政府信息情况（三）其他需要报告的事项",
+        ":1.总体情况,2.主动公开政府信息情况和3.其他需要报告的事项",
+    ],
+)
+def test_a_declared_list_numbering_its_items(listed: str) -> None:
+    assert split_parts(fold_width(listed)) == [
+        "总体情况",
+        "主动公开政府信息情况",
+        "其他需要报告的事项",
+    ]
+
+
+def test_s002_numbered_declaration_gives_clean_names() -> None:
+    text = TITLE + NUMBERED_DECLARATION + SIX
+    assert lint_text(text, "S002") == []
+    (f,) = lint_text(text.replace("六、其他需要报告的事项\n本年度未收取信息处理费。\n", ""), "S002")
+    assert f.data["declared"]["parts"][0] == "总体情况"
+    assert f.data["declared"]["parts"][3] == "政府信息公开行政复议、行政诉讼情况"
+    assert "其他需要报告的事项" in f.message
+
+
+def test_s003_s004_half_bracket_items() -> None:
+    base = TITLE + "一、总体情况\n（一）主动公开\n1）规章\n正文。\n2）规范性文件\n正文。\n"
+    assert lint_text(base + "3）行政许可\n正文。\n", "S003", "S004", "S005") == []
+    skip = one(lint_text(base + "4）行政许可\n正文。\n", "S003"), "S003")
+    assert (skip.line, skip.data) == (8, {"expected": 3, "found": 4})
+    mixed = one(lint_text(base + "3)行政许可\n正文。\n", "S004"), "S004")
+    assert (mixed.line, mixed.data) == (8, {"found": "3)"})
+    assert "3）" in mixed.message
+    malformed = one(lint_text(base + "3）、行政许可\n正文。\n", "S004"), "S004")
+    assert malformed.data == {"found": "3）、"}
+
+
+def test_s003_s005_headings_whose_titles_stand_on_the_next_line() -> None:
+    lone = TITLE + (
+        "一、\n总体情况\n正文。\n二、\n主动公开政府信息情况\n正文。\n"
+        "三、\n其他需要报告的事项\n无。\n"
+    )
+    assert lint_text(lone, "S003", "S004", "S005") == []
+    empty = lone.replace("总体情况\n正文。\n", "总体情况\n")
+    f = one(lint_text(empty, "S005"), "S005")
+    assert (f.line, f.column, f.end_line, f.end_column) == (2, 1, 3, 5)
+    skip = one(lint_text(lone.replace("三、\n", "四、\n"), "S003"), "S003")
+    assert (skip.line, skip.data) == (8, {"expected": 3, "found": 4})

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .chrome import holds_chrome, is_chrome
 from .numerals import cn_to_int
+from .outline import signature_date
 from .sectionkeys import heading_key
 
 if TYPE_CHECKING:
@@ -95,7 +96,11 @@ _ANY_REPORT_NAME = re.compile(
     r"(?:(?:政府)?信息公开|政务公开|政务公开和政府信息公开|政务公开暨政府信息公开)?(?:工作)?的?"
     r"(?:年度)?(?:工作)?(?:报告|年报|总结|情况总结)"
 )
-_YEAR_LINE = re.compile(rf"\(?\s*{_YEAR}\s*年度?\s*\)?")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|〔\s*〕")
+# A notice that transmits the report: 关于印发……报告的通知
+_TRANSMITS = re.compile(r"^(?:印发|公布|发布|转发|公开)")
+_BRACKET_YEAR = re.compile(rf"\(\s*{_YEAR}\s*\)")  # ……年度报告（2023）
+_YEAR_LINE = re.compile(rf"\(?\s*{_YEAR}\s*(?:年度?)?\s*\)?")
 _NOT_A_NAME = re.compile(r"[。,;:!?|>]|\d")
 # Issuers by the ending of their name. A 人民政府办公室 is a department of its government; a
 # 街道办事处 or 乡镇 is a government level (art. 49 gives its report no department deadline);
@@ -118,6 +123,14 @@ _LIST_SEPARATOR = re.compile(r"(以及|[、,;]|和|及|与)")
 _ITEM_NUMBER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[是、.]|\(?\s*[一二三四五六七八九十\d]+\s*\)|\d+\s*[.、])\s*"
 )
+
+
+# An item number opening a list item: at the start or after a separator (：一、A；二、B).
+_LIST_MARK = re.compile(
+    r"(?:(?:^|(?<=[;,、:\s和及与])|(?<=以及))\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|"
+    r"\d{1,2}\s*[.、](?!\d))|\(\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*\))\s*"
+)
+_ITEM_EDGES = re.compile(r"^[\s;,、:.]+|[\s;,、:.]*(?:以及|和|及|与)?[\s;,、:.]*$")
 
 
 class Period(NamedTuple):
@@ -147,7 +160,7 @@ class Facts:
     academic_year: int | None = None  # first year of the 学年 the title names (universities)
     text_year: int | None = None
     year_sentences: list[YearSentence] = field(default_factory=list)
-    published: str | None = None  # ISO date
+    published: str | None = None  # ISO date, or ISO month when signed without the day
     published_source: str | None = None  # "page" or "signature"
     published_span: tuple[int, int] | None = None
     issuer: str | None = None
@@ -317,12 +330,6 @@ def academic_year_of(title: str) -> int | None:
     return first if second in (first + 1, (first + 1) % 100) else None
 
 
-def _year_of(text: str) -> int | None:
-    m = _TITLE_YEAR.search(text)
-    year = to_int(m.group(1)) if m else None
-    return year if year and 1990 <= year <= 2100 else None
-
-
 def stated_years(facts: Facts) -> tuple[int, int] | None:
     """The first and last year the title and the period state (a 2013-2014学年 title states
     both years), or None when neither states one."""
@@ -440,14 +447,20 @@ def _publication(doc: Document, facts: Facts) -> None:
                 facts.published_span = line.orig_span(m.start(), m.end())
                 return
     sig = doc.outline.signature
-    if sig:
-        line = doc.lines[sig.date_line]
-        nums = re.findall(r"\d{1,4}|[〇零○O一二三四五六七八九十]+", re.sub(r"\s+", "", line.norm))
-        parts = [to_int(n) for n in nums[:3]]
-        if len(parts) == 3 and _valid(*parts):
-            facts.published = "{:04d}-{:02d}-{:02d}".format(*parts)
+    written = signature_date(doc.lines[sig.date_line].norm) if sig else None
+    if written:
+        facts.published = _iso(*written)
+        if facts.published:
             facts.published_source = "signature"
             facts.published_span = doc.line_span(sig.date_line)
+
+
+def _iso(y: int | None, m: int | None, d: int | None) -> str | None:
+    """An ISO date, or the ISO month (2024-02) of a date signed without its day; None when
+    the date does not exist."""
+    if d is None:
+        return f"{y:04d}-{m:02d}" if _valid(y, m, 1) else None
+    return f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None
 
 
 class TitleParts(NamedTuple):
@@ -464,37 +477,49 @@ def _han_count(text: str) -> int:
 
 
 def title_parts(title: str) -> TitleParts:
-    """Split a (normalised) title into issuer, year and report name; blanks do not matter."""
+    """Split a (normalised) title into issuer, year and report name; blanks do not matter.
+    The year may stand anywhere: before the issuer (2023年某某局……), between issuer and name,
+    inside the name (……信息公开工作2023年度报告) or after it in brackets (……报告（2023年）)."""
     text = re.sub(r"\s+", "", title)
-    year_m = _TITLE_YEAR.search(text)
-    year = to_int(year_m.group(1)) if year_m else None
-    if year is not None and not 1990 <= year <= 2100:
-        year = None
+    found = _title_year(text)
+    if found:  # the title without its year: what is left names the issuer and the report
+        text = _EMPTY_BRACKETS.sub("", text[: found[1]] + text[found[2] :])
     name_m = REPORT_NAME.search(text)
-    any_name = _ANY_REPORT_NAME.search(text, year_m.end() if year_m else 0)
-    first_name = _ANY_REPORT_NAME.search(text)
-    if (
-        year_m
-        and first_name
-        and first_name.start() < year_m.start()
-        and _han_count(text[: first_name.start()])
-    ):  # 某县人民政府政府信息公开工作年度报告（2022年度）: the year after the name
-        any_name, year_m = first_name, None
+    any_name = _ANY_REPORT_NAME.search(text)
     cut = any_name.start() if any_name else len(text)
-    if year_m and year_m.start() < cut:
-        before, between = text[: year_m.start()], text[year_m.end() : cut]
-    else:
-        before, between = text[:cut], ""
-    before, between = (re.sub(r"^关于|(?:关于|的)$", "", t) for t in (before, between))
-    issuer = before if _han_count(before) >= 2 else between
+    issuer = _issuer_named(text[:cut])
     if issuer.endswith("人民") and text[cut:].startswith("政府"):
-        issuer += "政府"
-    issuer = re.sub(r"(?:政务公开|政府信息公开|信息公开)$", "", issuer)
+        issuer += "政府"  # 某某区人民政府信息公开工作年度报告: the name's 政府 is the issuer's
     return TitleParts(
         issuer if _han_count(issuer) >= 2 else None,
-        year,
+        found[0] if found else None,
         name_m.group(0) if name_m else None,
     )
+
+
+def _title_year(text: str) -> tuple[int, int, int] | None:
+    """(year, start, end) of the year a title names: an academic year (2013-2014学年: its
+    first year), else the first plausible 2023年 / 2023年度, else a bracketed (2023)."""
+    academic = _ACADEMIC_YEAR.search(text)
+    if academic and (year := academic_year_of(academic.group(0))):
+        return year, *academic.span()
+    for pattern in (_TITLE_YEAR, _BRACKET_YEAR):
+        for m in pattern.finditer(text):
+            year = to_int(m.group(1))
+            if year and 1990 <= year <= 2100:
+                return year, *m.span()
+    return None
+
+
+def _issuer_named(head: str) -> str:
+    """The issuing body in what a title says before the report's name: the body after 关于
+    (关于某某局……报告; 某办公室关于印发某县人民政府……报告的通知: the government, whose
+    report it is), else the one before it (某某局关于……报告)."""
+    before, _, after = head.partition("关于")
+    after = _TRANSMITS.sub("", after)
+    issuer = after if _han_count(after) >= 2 else before
+    issuer = re.sub(r"的$", "", issuer)
+    return re.sub(r"(?:政务公开|政府信息公开|信息公开)$", "", issuer)
 
 
 def issuer_kind(name: str) -> str | None:
@@ -530,9 +555,13 @@ def _issuer(doc: Document, facts: Facts) -> None:
 
 
 def split_parts(text: str) -> list[str]:
-    """The part names of a declared list. 和/及/与 join two parts only when both sides name
+    """The part names of a declared list. A list numbering its items (一、总体情况；二、……)
+    has one part per number. Otherwise 和/及/与 join two parts only when both sides name
     different statutory parts (收到和处理……申请情况 is one part, ……改进措施和其他情况 two);
     neighbours naming the same statutory part are one part (行政复议、行政诉讼情况)."""
+    numbered = _numbered_items(text)
+    if numbered is not None:
+        return numbered
     tokens = _LIST_SEPARATOR.split(text)
     parts = [tokens[0]]
     for sep, token in zip(tokens[1::2], tokens[2::2], strict=True):
@@ -542,7 +571,7 @@ def split_parts(text: str) -> list[str]:
         else:
             parts.append(token)
     merged: list[str] = []
-    for part in (_ITEM_NUMBER.sub("", p).strip() for p in parts):
+    for part in (_clean_item(_ITEM_NUMBER.sub("", p)) for p in parts):
         if len(part) < 2:
             continue
         if merged and heading_key(part) and heading_key(part) == heading_key(merged[-1]):
@@ -550,6 +579,22 @@ def split_parts(text: str) -> list[str]:
         else:
             merged.append(part)
     return merged
+
+
+def _numbered_items(text: str) -> list[str] | None:
+    """The items of a list that numbers them itself (：一、A；二、B / （一）A（二）B / 1.A 2.B),
+    each up to the next number; None when fewer than two numbers open items."""
+    marks = list(_LIST_MARK.finditer(text))
+    if len(marks) < 2:
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    items = (_clean_item(text[m.end() : end]) for m, end in zip(marks, ends, strict=True))
+    return [item for item in items if len(item) >= 2]
+
+
+def _clean_item(item: str) -> str:
+    """A listed name without the separators and joining words around it."""
+    return _ITEM_EDGES.sub("", item.strip())
 
 
 def _declaration(doc: Document, facts: Facts) -> None:
@@ -591,9 +636,15 @@ def _title_text(doc: Document, index: int) -> str:
             title = f"{title} {below}"
     if parts.issuer is None:  # 北京市朝阳区人民政府 / 2023年……年度报告
         above = _next_text(doc, index, -1)
-        if above and len(above) <= 30 and not is_chrome(above) and not _NOT_A_NAME.search(above):
+        if above and len(above) <= 30 and not is_chrome(above) and _names_a_body(above):
             title = f"{above} {title}"
     return title
+
+
+def _names_a_body(line: str) -> bool:
+    """A line that may be a title's issuer line: no sentence marks, no figures but its year
+    (北京市朝阳区人民政府, 某某县人民政府2023年度)."""
+    return not _NOT_A_NAME.search(_TITLE_YEAR.sub("", line))
 
 
 def _next_text(doc: Document, index: int, step: int) -> str | None:
@@ -612,7 +663,7 @@ def compute_facts(doc: Document) -> Facts:
     if outline.title_line is not None:
         facts.title_line = outline.title_line
         facts.title = _title_text(doc, outline.title_line)
-        facts.title_year = _year_of(facts.title)
+        facts.title_year = title_parts(facts.title).year
         facts.academic_year = academic_year_of(facts.title)
         if facts.academic_year is not None:
             facts.title_year = facts.academic_year

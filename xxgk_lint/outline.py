@@ -30,7 +30,8 @@ STYLE_LEVELS = {
     "cn_paren": 3,  # （一）
     "arabic": 4,  # 1. / 1、
     "arabic_paren": 5,  # （1）
-    "circled": 6,  # ①
+    "arabic_half": 6,  # 1） / 1)
+    "circled": 7,  # ①
 }
 UNNUMBERED = "unnumbered"  # a part heading without a number: 依申请公开政府信息情况
 
@@ -43,9 +44,12 @@ _HEADING_PATTERNS = [
     ("cn_paren", re.compile(rf"[(]\s*([{_CN}]{{1,3}})\s*[)]\s*[、.,:]*\s*")),
     ("arabic", re.compile(r"(\d{1,2})\s*(、|\.(?![\d%])|,(?=\D))\s*")),
     ("arabic_paren", re.compile(r"[(]\s*(\d{1,2})\s*[)]\s*[、.,:]*\s*")),
+    ("arabic_half", re.compile(r"(\d{1,2})\s*([)])\s*[、.,:]*\s*")),
     ("circled", re.compile(rf"([{CIRCLED}])\s*[、.,:]*\s*")),
 ]
 _HEADING_FIRST = f"第{_CN}({CIRCLED}"
+_NEED_TITLE = ("cn", "arabic", "arabic_half")  # numbers that head nothing without a title
+_BARE_MAX = 8  # the longest line that is a heading number alone (第十二部分：)
 _NOT_AFTER_NUMBER = re.compile(r"[年月日号%倍个件条项是]|[一二三四五六七八九十]")
 _NOT_AFTER_COMMA = re.compile(r"[是一二三四五六七八九十]")  # 一、年度工作情况 is a heading
 _NEXT_DATE = re.compile(r"(\d{1,2})\s*(?:月|日|号)")  # 3、[4月]份: months, not item 3
@@ -55,9 +59,13 @@ _TITLE_END = re.compile(r"[。:;!?]|\*\*|__")
 _RUN_IN_LEAD = re.compile(r"[\s*_:。.]*")
 _GAP = re.compile(r"\s+|-{2,}|—+|\(")  # what may set a run-in body off a title instead
 _TITLE_WORDS = re.compile(r"报告|年报|工作总结|情况总结")
+# A signature date as written under a report, blanks removed: 2024年2月5日 (numerals too),
+# 2024-02-05, 2024.2.5, 2024/2/5, or the month alone (2024年2月).
+_CN_YEAR = "[一二三四五六七八九〇零○O0]{4}"
+_CN_SMALL = "[一二三四五六七八九十]{1,3}"
 _DATE_LINE = re.compile(
-    r"^(?:\d{4}|[一二三四五六七八九〇零○O]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
-    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
+    rf"(\d{{4}}|{_CN_YEAR})年(\d{{1,2}}|{_CN_SMALL})月(?:(\d{{1,2}}|{_CN_SMALL})[日号])?"
+    r"|(\d{4})([-./])(\d{1,2})\5(\d{1,2})"
 )
 _SENTENCE_PUNCT = re.compile(r"[。,;:!?、]")
 _TITLE_BREAKERS = re.compile(r"[。,;!?]")
@@ -121,6 +129,7 @@ class Heading(NamedTuple):
     title_start: int
     title_end: int
     inline: str = ""  # normalised run-in body after the title on the same line
+    title_line: int | None = None  # the title's own line, when the number stands alone
 
 
 class Table(NamedTuple):
@@ -191,25 +200,43 @@ def match_heading(norm: str) -> tuple[str, int, int] | None:
         if not m:
             continue
         rest = norm[m.end() :]
-        if not rest.strip() and style in ("cn", "arabic"):
+        if not rest.strip() and style in _NEED_TITLE:
             return None
         raw = m.group(1)
         spaced = style == "cn" and not (m.group(2) and m.group(2).strip())
         if spaced and (len(rest) > 30 or _TITLE_BREAKERS.search(rest[:30])):
             return None  # 一 then a space: a heading only before a short title (复议、诉讼情况)
-        if style in ("arabic", "cn") and _not_a_number_of_heading(m.group(2), rest):
+        if style in _NEED_TITLE and _not_a_number_of_heading(m.group(2), rest):
             return None
         if style == "arabic" and _lists_dates(int(raw), m.group(2), rest):
             return None
-        if style in ("cn", "cn_paren", "part"):
-            number = cn_to_int(raw)
-        elif style == "circled":
-            number = CIRCLED.index(raw) + 1
-        else:
-            number = int(raw)
+        number = _number_of(style, raw)
         if number is None or number == 0:
             return None
         return style, number, m.end()
+    return None
+
+
+def _number_of(style: str, raw: str) -> int | None:
+    """The value of a heading number as written in its style."""
+    if style in ("cn", "cn_paren", "part"):
+        return cn_to_int(raw)
+    if style == "circled":
+        return CIRCLED.index(raw) + 1
+    return int(raw)
+
+
+def bare_marker(norm: str) -> tuple[str, int, int] | None:
+    """(style, number, length) of a line holding a heading number and nothing else (一、,
+    1), （一）): its title may stand on the next line."""
+    text = norm.rstrip()
+    if len(text) > _BARE_MAX:
+        return None
+    for style, pattern in _HEADING_PATTERNS:
+        m = pattern.fullmatch(text)
+        if m:
+            number = _number_of(style, m.group(1))
+            return (style, number, len(text)) if number else None
     return None
 
 
@@ -350,6 +377,25 @@ def _is_footer(norm: str) -> bool:
     return is_chrome(norm) or _CONTACT_LINE.match(norm.strip()) is not None
 
 
+def signature_date(norm: str) -> tuple[int | None, ...] | None:
+    """(year, month, day) as written on a line that is a signature date and nothing else, the
+    day None when only the month is written (2024年2月); None when the line is not one.
+    Whether the date exists is the reader's business: a mistyped date still closes the text."""
+    m = _DATE_LINE.fullmatch(re.sub(r"\s+", "", norm))
+    if not m:
+        return None
+    groups = m.groups()
+    written = groups[:3] if groups[0] else (groups[3], groups[5], groups[6])
+    return tuple(_date_number(g) for g in written)
+
+
+def _date_number(text: str | None) -> int | None:
+    """A date's number written in digits or Chinese numerals (二〇二四, 二0二四, 十五)."""
+    if text is None:
+        return None
+    return int(text) if text.isdecimal() else cn_to_int(text.replace("0", "〇"))
+
+
 def _find_signature(norm_lines, after: int) -> tuple[int | None, int] | None:
     """(issuer line, date line) of a closing signature, skipping trailing blank and chrome lines."""
     i, skipped = len(norm_lines) - 1, 0
@@ -360,8 +406,7 @@ def _find_signature(norm_lines, after: int) -> tuple[int | None, int] | None:
         i -= 1
     if i <= after:
         return None
-    date_text = re.sub(r"\s+", "", norm_lines[i])
-    if not _DATE_LINE.match(date_text):
+    if signature_date(norm_lines[i]) is None:
         return None
     j = i - 1
     while j > after and not norm_lines[j].strip():
@@ -372,12 +417,31 @@ def _find_signature(norm_lines, after: int) -> tuple[int | None, int] | None:
     return None, i
 
 
-def _drop_table_labels(norm_lines: list[str], kinds: list[str], heads: dict) -> set[int]:
+class Head(NamedTuple):
+    """A heading as classified: its numbering, where its title starts, and its level."""
+
+    style: str
+    number: int
+    length: int  # of the marker and what precedes it on the heading's line
+    level: int
+    title_line: int | None = None  # the next line, when the number stands alone (一、 / 总体情况)
+
+
+def _head_title(norm_lines: list[str], head: Head, i: int) -> str:
+    """The text after a heading's number: on its own line, or on the next one."""
+    if head.title_line is not None:
+        return norm_lines[head.title_line]
+    return norm_lines[i][head.length :]
+
+
+def _drop_table_labels(norm_lines: list[str], kinds: list[str], heads: dict[int, Head]) -> set[int]:
     """Turn numbered lines that are cells of a flattened format table back into body text: a
     row label with number cells on its line, or next to numbers, rows or other labels. Returns
     the lines turned back."""
     labels = {
-        i: found for i in heads if (found := table_label(norm_lines[i][heads[i][2] :])) is not None
+        i: found
+        for i, head in heads.items()
+        if (found := table_label(_head_title(norm_lines, head, i))) is not None
     }
 
     def tabular(j: int) -> bool:
@@ -388,9 +452,11 @@ def _drop_table_labels(norm_lines: list[str], kinds: list[str], heads: dict) -> 
         before = next((j for j in range(i - 1, -1, -1) if kinds[j]), None)
         after = next((j for j in range(i + 1, len(kinds)) if kinds[j]), None)
         if with_cells or any(j is not None and tabular(j) for j in (before, after)):
-            del heads[i]
+            title_line = heads.pop(i).title_line
             kinds[i] = "x"
             dropped.add(i)
+            if title_line is not None:
+                kinds[title_line] = "x"
     return dropped
 
 
@@ -479,7 +545,7 @@ def _plain_headings(
     outer = min((head[3] for head in heads.values()), default=None)
     top = sorted((i, head[1]) for i, head in heads.items() if head[3] == outer)
     if outer is not None and _continues_more_as_siblings(top, accepted):
-        taken = {k for i, _ in top for k in heading_keys(_title_of(norm_lines[i], heads[i][2]))}
+        taken = {k for i, _ in top for k in heading_keys(_title_of(norm_lines, heads[i], i))}
         placed = [i for i in accepted if named[i][0] not in taken]
         placed = _filling_gaps(top, placed)
         level = outer
@@ -487,7 +553,7 @@ def _plain_headings(
         placed = _new_parts(accepted, named) if len({named[i][0] for i in accepted}) >= 2 else []
         level = 0
     for i in placed:
-        heads[i] = (UNNUMBERED, 0, strip_artefacts(norm_lines[i]), level)
+        heads[i] = Head(UNNUMBERED, 0, strip_artefacts(norm_lines[i]), level)
         kinds[i] = str(level)
 
 
@@ -501,8 +567,8 @@ def _new_parts(accepted: list[int], named: dict) -> list[int]:
     return placed
 
 
-def _title_of(norm: str, marker_len: int) -> str:
-    rest = norm[marker_len:]
+def _title_of(norm_lines: list[str], head: Head, i: int) -> str:
+    rest = _head_title(norm_lines, head, i)
     return rest[: title_cut(rest)[0]].strip()
 
 
@@ -559,15 +625,41 @@ def _filling_gaps(top: list[tuple[int, int]], plain: list[int]) -> list[int]:
     return placed
 
 
-Head = tuple[str, int, int, int]  # style, number, length of the marker, level
+def _join_titles(
+    norm_lines: list[str], kinds: list[str], heads: dict[int, Head], alone: dict[int, Head]
+) -> None:
+    """Make one heading of a number alone on its line and the title on the next line (一、 /
+    总体情况): the title line is then part of the heading, not text. The next line must read
+    as a title: text, not a heading or a row, a short name before any sentence mark. With a
+    figure below it, the number and the name are cells of a table written one cell a line
+    (（一） / 予以公开 / 3): text, not a heading."""
+    for i, head in alone.items():
+        j = _neighbour(kinds, i, 1)
+        if j is None or kinds[j] != "x" or j in alone or not _reads_as_title(norm_lines[j]):
+            continue
+        below = _neighbour(kinds, j, 1)
+        if below is not None and _is_number_line(norm_lines[below]):
+            heads.pop(i, None)
+            kinds[i] = "x"
+            continue
+        heads[i] = head._replace(title_line=j)
+        kinds[i], kinds[j] = str(head.level), ""
+
+
+def _reads_as_title(norm: str) -> bool:
+    """A line that can be a heading's title: a short name (its run-in body may follow)."""
+    text = norm.strip()
+    title = text[: title_cut(text)[0]].strip()
+    return 2 <= len(title) <= _PLAIN_MAX and not _TITLE_BREAKERS.search(title)
 
 
 def classify(norm_lines: list[str]) -> tuple[list[str], list[int], dict[int, Head]]:
     """One grammar symbol per non-blank line: the string the outline grammar parses, with
-    each heading's (style, number, marker length, level) by line."""
+    each heading's ``Head`` by line."""
     heads: dict[int, Head] = {}
     kinds: list[str] = []
     plain: list[int] = []  # lines that may name a part without a number
+    alone: dict[int, Head] = {}  # numbers alone on their line (一、), heading no title yet
     for i, norm in enumerate(norm_lines):
         if not norm.strip():
             kinds.append("")
@@ -579,13 +671,19 @@ def classify(norm_lines: list[str]) -> tuple[list[str], list[int], dict[int, Hea
         found = match_heading(norm[skip:])
         if found:
             style, number, length = found
-            heads[i] = (style, number, skip + length, STYLE_LEVELS[style])
+            heads[i] = Head(style, number, skip + length, STYLE_LEVELS[style])
             kinds.append(str(STYLE_LEVELS[style]))
+            if not norm[heads[i].length :].strip():  # （一） alone: its title may follow
+                alone[i] = heads[i]
+        elif bare := bare_marker(norm[skip:]):
+            kinds.append("x")
+            alone[i] = Head(bare[0], bare[1], skip + bare[2], STYLE_LEVELS[bare[0]])
         else:
             kinds.append("x")
             text = _plain_text(norm)
             if text[-1:] in _PART_NAME_LAST and len(text) <= _PLAIN_MAX + 8:
                 plain.append(i)
+    _join_titles(norm_lines, kinds, heads, alone)
     cells = _drop_table_labels(norm_lines, kinds, heads)
     named = {i: found for i in plain if (found := _plain_part(norm_lines[i]))}
     first_heading = min(heads, default=len(norm_lines))
@@ -621,28 +719,30 @@ def parse_outline(doc_lines) -> Outline:
 
     def heading_for(index: int) -> Heading:
         line = doc_lines[index]
-        style, number, marker_len, level = heads[index]
+        head = heads[index]
         skip = strip_artefacts(line.norm)
-        rest = line.norm[marker_len:]
-        end, run_in = title_cut(rest)
-        title = rest[:end].strip()
-        inline = rest[run_in:].strip()
         marker_start = line.orig_offset(skip)
-        title_start = line.orig_offset(marker_len)
-        title_end = line.orig_offset(marker_len + end)
-        marker = line.text[marker_start - line.start : title_start - line.start].strip()
+        marker_end = line.orig_offset(head.length)
+        if head.title_line is None:
+            title_line, title_at = line, head.length
+        else:  # 一、 / 总体情况: the title starts the next line
+            title_line = doc_lines[head.title_line]
+            title_at = strip_artefacts(title_line.norm)
+        rest = title_line.norm[title_at:]
+        end, run_in = title_cut(rest)
         return Heading(
-            level=level,
-            style=style,
-            number=number,
+            level=head.level,
+            style=head.style,
+            number=head.number,
             line=index,
-            marker=marker,
-            title=title,
+            marker=line.text[marker_start - line.start : marker_end - line.start].strip(),
+            title=rest[:end].strip(),
             start=marker_start,
-            end=line.end,
-            title_start=title_start,
-            title_end=title_end,
-            inline=inline,
+            end=title_line.end,
+            title_start=title_line.orig_offset(title_at),
+            title_end=title_line.orig_offset(title_at + end),
+            inline=rest[run_in:].strip(),
+            title_line=head.title_line,
         )
 
     def run(token) -> list[int]:
@@ -664,7 +764,8 @@ def parse_outline(doc_lines) -> Outline:
         items([c for c in rest if not _is_section(c)], sec.body, sec.tables)
         sec.children = [section(c) for c in rest if _is_section(c)]
         sec.last_line = max(
-            [sec.heading.line, *sec.body, *(t.lines[-1] for t in sec.tables)]
+            [sec.heading.line, sec.heading.title_line or 0, *sec.body]
+            + [t.lines[-1] for t in sec.tables]
             + [c.last_line for c in sec.children]
         )
         return sec

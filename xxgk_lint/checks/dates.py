@@ -261,6 +261,13 @@ def covered_year(doc: Document, published: date) -> int | None:
     return max(earlier, default=None)
 
 
+def earliest_day(published: str) -> date:
+    """The first day a publication date can mean: the date itself, or the 1st of the month
+    when it was signed without its day (2024-02), so that the report is late only when the
+    whole month is past the deadline."""
+    return date.fromisoformat(published if len(published) > 7 else f"{published}-01")
+
+
 class LatePublication(Check):
     code = "D004"
     name = "late-publication"
@@ -283,7 +290,9 @@ class LatePublication(Check):
         "室、中心等为部门，人民政府办公室也是部门），可在配置中用 issuer 指定。标题年份与统计期限"
         "年份不一致时（D003）按其中较晚的年份计算期限，不因某处年份写错而提前一年判断。标题写明学年"
         "的高等学校报告（××大学2013-2014学年信息公开工作年度报告）按教育部《高等学校信息公开办法》"
-        "发布，不适用《条例》的期限，不报。data.published、data.deadline 为 ISO 日期。",
+        "发布，不适用《条例》的期限，不报。落款日期可写作2024年2月5日、二〇二四年二月五日、"
+        "2024-02-05、2024.2.5、2024/2/5；只写到月份的（2024年2月）整月都晚于期限才报。"
+        "data.published、data.deadline 为 ISO 日期（只写到月份的落款为 ISO 年月，如2024-02）。",
         what_en="The publication date (the page's 发布时间/发布日期, else the signature date) is "
         "after the legal deadline: 31 March of the next year in the 2007 edition; in 2019/2021, 31 "
         "January for a government department and 31 March for a government's own report; 31 March "
@@ -294,7 +303,10 @@ class LatePublication(Check):
         "wrong in either never sets a deadline a year early. A university report whose title "
         "names an academic year (××大学2013-2014学年信息公开工作年度报告) is published under the "
         "Ministry of Education's 《高等学校信息公开办法》, not by the regulation's deadlines: it "
-        "is not judged. data.published and data.deadline are ISO dates.",
+        "is not judged. A signature date may read 2024年2月5日, 二〇二四年二月五日, 2024-02-05, "
+        "2024.2.5 or 2024/2/5; one giving only the month (2024年2月) is late only when the whole "
+        "month is past the deadline. data.published and data.deadline are ISO dates (an ISO "
+        "month, such as 2024-02, for a signature without its day).",
         why_zh="《政府信息公开条例》第四十九条：县级以上人民政府部门应当在每年1月31日前公布上一年"
         "度年度报告，本级政府年度报告在每年3月31日前公布（2007年版第三十一条：每年3月31日前）；国"
         "办公开办函〔2021〕30号把“不按时发布”列为追责情形。",
@@ -314,7 +326,7 @@ class LatePublication(Check):
         facts = doc.facts
         if not (facts.published and facts.year) or facts.academic_year is not None:
             return  # a university's 学年 report follows its own measures, not these deadlines
-        published = date.fromisoformat(facts.published)
+        published = earliest_day(facts.published)
         year = covered_year(doc, published)
         if year is None:
             return

@@ -294,6 +294,7 @@ def _item_pattern(style: str, number: int) -> re.Pattern[str] | None:
         "cn_paren": re.compile(rf"\(\s*{cn}\s*\)"),
         "arabic": re.compile(rf"(?<![\d.]){number}\s*[、.](?!\d)"),
         "arabic_paren": re.compile(rf"\(\s*{number}\s*\)"),
+        "arabic_half": re.compile(rf"(?<![\d(]){number}\s*\)"),
         "circled": re.compile(CIRCLED[number - 1]) if number <= len(CIRCLED) else None,
     }.get(style)
 
@@ -391,8 +392,7 @@ class OutlineComparison(NamedTuple):
 
 
 def _names_a_part(name: str) -> bool:
-    """A declared name that can head a part: not an annex (……以及附表) nor a bare item number
-    left by the list's own numbering (包括：一、总体情况)."""
+    """A declared name that can head a part: words, not an annex (……以及附表)."""
     words = re.sub(rf"[\W_{CN_NUMERAL_CHARS}\d]+", "", name)
     return bool(words) and not _ANNEX.match(words)
 
@@ -494,7 +494,7 @@ def _marker_for(heading: Heading, number: int) -> str:
     marker = heading.marker
     if heading.style == "circled":
         return CIRCLED[number - 1] if 0 < number <= len(CIRCLED) else str(number)
-    if heading.style in ("arabic", "arabic_paren"):
+    if heading.style in ("arabic", "arabic_paren", "arabic_half"):
         return re.sub(r"\d+", lambda m: _digits_like(m.group(), number), marker, count=1)
     return re.sub(f"[{CN_NUMERAL_CHARS}]+", int_to_cn(number), marker, count=1)
 
@@ -553,6 +553,7 @@ _WELL_FORMED = {
     "cn_paren": re.compile(rf"（{_CN_NUM}）|\({_CN_NUM}\)"),
     "arabic": re.compile(r"\d+[、.．]"),
     "arabic_paren": re.compile(r"（\d+）|\(\d+\)"),
+    "arabic_half": re.compile(r"\d+[）)]"),
     "circled": re.compile(f"[{CIRCLED}]"),
 }
 
@@ -566,17 +567,20 @@ def _canonical(heading: Heading) -> str:
         "cn_paren": f"（{int_to_cn(n)}）",
         "arabic": f"{n}.",
         "arabic_paren": f"（{n}）",
+        "arabic_half": f"{n}）",
         "circled": CIRCLED[n - 1] if 0 < n <= len(CIRCLED) else str(n),
     }[heading.style]
 
 
 def _variant(heading: Heading, marker: str) -> tuple[str, str] | None:
     """(family, variant) of a well-formed marker where the report should be consistent:
-    full- or half-width brackets, and 1、 or 1. for Arabic numbers."""
+    full- or half-width brackets, 1、 or 1. for Arabic numbers, 1） or 1) for half brackets."""
     if heading.style in ("cn_paren", "arabic_paren"):
         return "bracket", "（）" if marker.startswith("（") else "()"
     if heading.style == "arabic":
         return "arabic", "、" if marker.endswith("、") else "."
+    if heading.style == "arabic_half":
+        return "half_bracket", "）" if marker.endswith("）") else ")"
     return None
 
 
@@ -610,7 +614,7 @@ def style_findings(doc: Document) -> list[tuple[Heading, str, str]]:
                 marker = re.sub(r"\s+", "", heading.marker)
                 if house in ("（）", "()"):
                     suggested = house[0] + marker[1:-1] + house[1]
-                else:
+                else:  # the closing mark: 1、 or 1., 1） or 1)
                     suggested = marker[:-1] + house
                 found.append((heading, "mixed", suggested))
     return sorted(found, key=lambda f: f[0].start)
@@ -690,9 +694,15 @@ _COUNT_IN_TITLE = re.compile(
 )
 
 
+def _title_text(doc: Document, heading: Heading) -> str:
+    """The normalised line holding the heading's title (the next one after a lone 一、)."""
+    line = heading.line if heading.title_line is None else heading.title_line
+    return doc.lines[line].norm.rstrip()
+
+
 def _ends_sentence(doc: Document, heading: Heading) -> bool:
     """The heading's line ends like a sentence: ……；  ……。"""
-    return doc.lines[heading.line].norm.rstrip()[-1:] in ("。", ";", "!", "?")
+    return _title_text(doc, heading)[-1:] in ("。", ";", "!", "?")
 
 
 def list_items(doc: Document) -> set[int]:
@@ -708,8 +718,11 @@ def list_items(doc: Document) -> set[int]:
         h = section.heading
         if not _ends_sentence(doc, h):
             return False
-        line = doc.lines[h.line].norm.rstrip()
-        return line.endswith(";") or id(section) not in tops or heading_key(h.title) is None
+        return (
+            _title_text(doc, h).endswith(";")
+            or id(section) not in tops
+            or heading_key(h.title) is None
+        )
 
     def visit(children: list[Section]) -> None:
         run: list[Section] = []
