@@ -75,6 +75,55 @@ def test_a_round_wan_figure_beside_finer_ones_is_held_to_their_precision() -> No
     assert found.data == {"total": 125000, "parts_sum": 135000, "parts": [80000, 35000, 20000]}
 
 
+@pytest.mark.parametrize(
+    ("body", "zh", "en"),
+    [
+        (
+            "本单位全年政务公开专项支出共10万元，其中平台升级6万元、人员培训2.5万元、印制资料3万元。",
+            "所列分项之和 11.5万元（6万元+2.5万元+3万元）超过所述总数 10万元",
+            "The listed parts add up to 11.5万元 (6万元+2.5万元+3万元), more than the stated "
+            "total of 10万元",
+        ),
+        (  # the parts in 元 are summed in the 万 of the total, places and all
+            "本年度共收取信息处理费0.25万元，其中复印费1600元、邮寄费1400元。",
+            "所列分项之和 0.30万元（1600元+1400元）超过所述总数 0.25万元",
+            "The listed parts add up to 0.30万元 (1600元+1400元), more than the stated total "
+            "of 0.25万元",
+        ),
+        (  # a total in 元: the sum in 元, each part as written
+            "全年安排公开经费共90000元，其中网站维护6万元、设备更新4.2万元。",
+            "所列分项之和 102000元（6万元+4.2万元）超过所述总数 90000元",
+            "The listed parts add up to 102000元 (6万元+4.2万元), more than the stated total "
+            "of 90000元",
+        ),
+        (
+            "全年门户网站访问量共3.6万人次，其中电脑端2.4万人次、移动端1.5万人次。",
+            "所列分项之和 3.9万人次（2.4万人次+1.5万人次）超过所述总数 3.6万人次",
+            "The listed parts add up to 3.9万人次 (2.4万人次+1.5万人次), more than the stated "
+            "total of 3.6万人次",
+        ),
+    ],
+)
+def test_wan_figures_are_shown_as_written(body: str, zh: str, en: str) -> None:
+    """The message gives figures in the writer's 万 and places; ``data`` stays in base units."""
+    [found] = lint(body)
+    assert found.message == zh
+    [english] = lint_text(HEAD + body + "\n", "N001", lang="en")
+    assert english.message == en
+    assert all(isinstance(v, int) for v in (found.data["total"], *found.data["parts"]))
+
+
+def test_wan_figures_keep_the_data_in_base_units() -> None:
+    body = "本单位全年政务公开专项支出共10万元，其中平台升级6万元、人员培训2.5万元、印制资料3万元。"
+    [found] = lint(body)
+    assert found.data == {"total": 100000, "parts_sum": 115000, "parts": [60000, 25000, 30000]}
+
+
+def test_plain_figures_are_shown_without_units_on_the_parts() -> None:
+    [found] = lint("全年共受理政府信息公开申请46件，其中当面申请20件、网上申请30件。")
+    assert found.message == "所列分项之和 50件（20+30）超过所述总数 46件"
+
+
 def test_round_wan_figures_within_the_finer_precision_add_up() -> None:
     assert lint("全年经费支出共12.5万元，其中网站运维8万元、培训费用3.5万元、宣传经费1万元。") == []
     assert lint("全年发布信息3万条，其中网站2.1万条、微博0.6万条、微信0.4万条。") == []

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from xxgk_lint.normalise import normalise
 from xxgk_lint.numerals import int_to_cn
-from xxgk_lint.quantities import Bound, bracket_depths, find_quantities
+from xxgk_lint.quantities import Bound, bracket_depths, find_quantities, in_scale
 
 
 def parsed(text: str) -> list[tuple[Decimal, str, Bound, str]]:
@@ -117,3 +117,27 @@ def test_hedges(n: int) -> None:
     assert parsed(f"查阅{n}余人次")[0][2] is Bound.LOWER
     assert parsed(f"发布约{n}条")[0][2] is Bound.APPROX
     assert parsed(f"发布{n}条")[0][2] is Bound.EXACT
+
+
+@pytest.mark.parametrize(
+    ("text", "scale", "shown"),
+    [
+        ("经费8万元", "万", "8万"),
+        ("经费3.5万元", "万", "3.5万"),
+        ("经费3.50万元", "万", "3.50万"),
+        ("访问量1.2亿次", "亿", "1.2亿"),
+        ("经费80000元", "", None),
+        ("受理二万件", "", None),
+    ],
+)
+def test_the_scale_written_is_kept_and_shown_back(text: str, scale: str, shown) -> None:
+    [q] = find_quantities(normalise(text).text)
+    assert q.scale == scale
+    if shown:
+        assert in_scale(q.value, q.scale) == shown
+
+
+def test_a_figure_in_another_scale_is_shown_at_the_places_beside_it() -> None:
+    assert in_scale(Decimal(3000), "万", Decimal("0.2") * 10_000) == "0.3万"
+    assert in_scale(Decimal(3000), "万", Decimal("0.25") * 10_000) == "0.30万"
+    assert in_scale(Decimal(13500), "万", Decimal(20000)) == "1.35万"  # never rounded away

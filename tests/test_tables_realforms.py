@@ -238,3 +238,22 @@ def test_granted_with_the_partly_granted_that_disagrees(
 ) -> None:
     findings = lint_text(_text("pipe", overview=overview), "N004")
     assert [(f.data["text_value"], f.data["table_value"]) for f in findings] == [found]
+
+
+def test_applicants_against_a_page_table_with_merged_header() -> None:
+    """A CMS page's 表三 (法人或其他组织 spanning its five columns): the breakdown of the
+    received figure is read against row 一's columns."""
+    overview = "全年共收到政府信息公开申请22件，其中自然人申请18件、法人或其他组织申请5件。"
+    [finding] = [f for f in _lint_page(_page(overview=overview)) if f.code == "N004"]
+    assert finding.data == {"text_value": 5, "table_value": 4}
+    agree = "全年共收到政府信息公开申请22件，其中自然人申请18件、法人或其他组织申请4件。"
+    assert [f for f in _lint_page(_page(overview=agree)) if f.code == "N004"] == []
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_each_kind_of_case_against_table4(form: str) -> None:
+    t4 = ["1", "0", "0", "1", "2", "1", "0", "0", "0", "1", "0", "1", "0", "0", "1"]
+    said = "因政府信息公开申请行政复议、行政诉讼各2件。"
+    assert codes_of(lint_text(_text(form, t4, overview=said), "N004")) == []
+    said = "因政府信息公开申请行政复议、行政诉讼各3件。"
+    assert codes_of(lint_text(_text(form, t4, overview=said), "N004")) == ["N004", "N004"]

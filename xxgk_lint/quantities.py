@@ -38,6 +38,7 @@ class Quantity(NamedTuple):
     bound: Bound = Bound.EXACT
     enclosed: bool = False  # inside brackets or book-title marks: an aside, not the sentence
     slack: Decimal = Decimal(0)  # rounding a 万/亿 figure allows: 1.2万 is 12000 ± 500
+    scale: str = ""  # the 千/万/亿 written after the digits (1.2万次): how to show it back
 
     @property
     def is_percent(self) -> bool:
@@ -203,11 +204,25 @@ def _quantity(text: str, m: re.Match, depths: list[int]) -> Quantity | None:
         _bound(text[max(0, m.start() - 4) : m.start()], m),
         depths[m.start()] > 0,
         _slack(m["arabic"], m["mult"]) if m["arabic"] and m["mult"] else Decimal(0),
+        (m["mult"] or "") if m["arabic"] else "",
     )
 
 
 def _arabic_value(digits: str, mult: str | None) -> Decimal:
+    """The value, keeping the places written (3.50万 is 35000.00): a message shows it back."""
     return Decimal(digits.replace(",", "")) * _MULTIPLIERS.get(mult or "", 1)
+
+
+def in_scale(value: Decimal, scale: str, beside: Decimal | None = None) -> str:
+    """``value`` as the writer would put it in ``scale`` (千/万/亿), at the places the figures
+    carry (135000.0 is 13.5万, 80000 is 8万; an exact division rounds nothing away) and at
+    least those of the figure it is set ``beside`` (3000 beside 0.25万 is 0.30万)."""
+    scaled = value / _MULTIPLIERS[scale]
+    if beside is not None:
+        places = int((beside / _MULTIPLIERS[scale]).as_tuple().exponent)
+        if int(scaled.as_tuple().exponent) > places:
+            scaled = scaled.quantize(Decimal(1).scaleb(places))
+    return f"{scaled:f}{scale}"
 
 
 def _slack(digits: str, mult: str) -> Decimal:

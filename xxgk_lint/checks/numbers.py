@@ -14,7 +14,7 @@ from ..check import Check, Message, RuleDoc
 from ..diagnostic import Diagnostic, Severity
 from ..document import Document
 from ..partitions import Partition, Rate, analyse
-from ..quantities import Bound, Quantity
+from ..quantities import Bound, Quantity, in_scale
 
 _WHY_ZH = (
     "国办公开办函〔2021〕30号要求高质量编报年度报告，对“发布内容不准确”的追究责任；"
@@ -34,6 +34,12 @@ def _number(value: Decimal) -> int | float:
 
 def _text(value: Decimal) -> str:
     return str(_number(value))
+
+
+def _shown(value: Decimal, scale: str, beside: Decimal | None = None) -> str:
+    """A figure in the message as the writer put it: 13.5万 for a 万 figure (at least at the
+    places of the figure ``beside`` it), else its digits."""
+    return in_scale(value, scale, beside) if scale else _text(value)
 
 
 class SumMismatch(Check):
@@ -70,7 +76,8 @@ class SumMismatch(Check):
         "a N、b N，共计 M；下一句“从申请方式看，a N、b N”）"
         "相加不符：分项之和超过总数为错误；少于总数且未注明仅列举部分（等、主要有、包括、以及其他……）为警告，“其中”后只列出两项时不判断。"
         "“余”“多”“以上”的分项按下限计；总数为约数（约、近、余）时不判断；与上年比较、"
-        "单位不同、括号内的数字不计入。",
+        "单位不同、括号内的数字不计入。消息按原文所用的单位和精度写出数字（13.5万元），"
+        "data 中的数值仍以基本单位（元、件、次）计。",
         what_en="A total stated in the text (共/合计/总计 N…) and the parts listed for it in the "
         "same unit (其中 a N、b N…; N（其中a、b）; a、b分别为N、M; 在已答复的N件申请中，a…; "
         "a N、b N，共计 M; a next sentence 从申请方式看，a N、b N) "
@@ -79,7 +86,8 @@ class SumMismatch(Check):
         "partial (等, 主要有, 包括, 以及其他…); two items after 其中 that fall short are not "
         "judged. Parts written 21余/300多/100以上 count at their lower bound; approximate "
         "totals (约, 近, 余) are not judged; comparisons with last year, other units and "
-        "bracketed figures are never summed.",
+        "bracketed figures are never summed. The message writes figures in the writer's "
+        "unit and precision (13.5万元); the values in data stay in base units (元, 件, 次).",
         why_zh=_WHY_ZH,
         why_en=_WHY_EN,
         fires="本局全年受理咨询共120人次，其中电话咨询70人次，现场咨询45人次，网上咨询12人次。",
@@ -96,6 +104,7 @@ class SumMismatch(Check):
             parts_sum = sum(q.value for q in partition.parts)
             lower = any(q.bound is Bound.LOWER for q in partition.parts)
             key = "exceeds_lower" if kind == "exceeds" and lower else kind
+            scaled = any(q.scale for q in (total, *partition.parts))
             yield self.diagnostic(
                 start,
                 end,
@@ -106,9 +115,11 @@ class SumMismatch(Check):
                     "parts": [_number(q.value) for q in partition.parts],
                 },
                 severity=Severity.WARNING if kind == "short" else None,
-                total=_text(total.value),
-                parts_sum=_text(parts_sum),
-                parts_text="+".join(_text(q.value) for q in partition.parts),
+                total=_shown(total.value, total.scale),
+                parts_sum=_shown(parts_sum, total.scale, total.value),
+                parts_text="+".join(
+                    _shown(q.value, q.scale) + (q.unit if scaled else "") for q in partition.parts
+                ),
                 unit=total.unit,
             )
 

@@ -154,15 +154,20 @@ class TextTableMismatch(Check):
         what_zh="正文中陈述的数字（收到申请、予以公开、行政复议、行政诉讼等件数）与统一格式表格中的同一数据不一致。"
         "只比对说的是全表口径的数字：主语为下属单位、本级或“以…名义”的分项不逐一比对，同一句中分项列举的同一数据"
         "比对其合计（合计少于表中数而未列“其他”“其余”时视为只列了主要部分）；写明原因的件数（因涉及第三方合法权益"
-        "不予公开2件）与表中该原因一行比对；“行政复议和行政诉讼共N件”与两者总计之和比对；“收到申请N件”只在写明"
-        "含上年结转时才可等于一加二。",
+        "不予公开2件）与表中该原因一行比对；“行政复议和行政诉讼共N件”与两者总计之和比对，“各N件”与每一项比对；"
+        "紧随“收到申请N件”列出的自然人、法人或其他组织（及商业企业等各类）件数与表中“一、本年新收”行相应列比对；"
+        "“收到申请N件”只在写明含上年结转时才可等于一加二；依申请公开部分（或段落）中未写“申请”的“结转下年度"
+        "继续办理N件”也与表中“四、结转下年度继续办理”比对。",
         what_en="A number stated in the text (applications received, granted, reviews, lawsuits…) "
         "contradicts the same quantity in the unified tables. Only figures for the whole table "
         "are compared: a clause about a named sub-unit, 本级 or 以…名义 is not, and the parts one "
         "sentence lists for one quantity are compared as their sum (a short sum only when the "
         "list ends with the rest, 其他/其余); a count given with its reason is compared with that "
-        "reason's row; 行政复议和行政诉讼共N件 with both totals; a 收到 figure may equal 一 + 二 "
-        "only when the text says it includes the carried-over applications.",
+        "reason's row; 行政复议和行政诉讼共N件 with both totals and 各N件 with each; the "
+        "applicant breakdown listed right after a 收到 figure (自然人, 法人或其他组织, 商业企业…) "
+        "with row 一's columns; a 收到 figure (and its breakdown) may equal 一 + 二 only when "
+        "the text says it includes the carried-over applications; 结转下年度继续办理N件 in a part "
+        "or paragraph about applications with row 四 even when its sentence does not say 申请.",
         why_zh="正文与表格数据矛盾属于“发布内容不准确”（国办公开办函〔2021〕30号），读者无从判断哪个数字可信。",
         why_en="Text and tables that disagree are inaccurate content under "
         "国办公开办函〔2021〕30号: "
@@ -192,10 +197,8 @@ class TextTableMismatch(Check):
                     continue
                 if statement.parts and statement.value < value and not statement.exhaustive:
                     continue  # the parts named may be the main ones only
-                if statement.with_carried and q.cells == ((NEW, TOTAL),):
-                    carried = _table_value(tables, Quantity(T3, "", "", ((CARRIED_OVER, TOTAL),)))
-                    if carried is not None and statement.value == value + carried:
-                        continue
+                if statement.with_carried and _with_carried(tables, q) == statement.value:
+                    continue
                 yield self._finding(doc, line.index, statement, value)
 
     def _finding(self, doc: Document, index: int, statement: Statement, value: int) -> Diagnostic:
@@ -214,6 +217,19 @@ class TextTableMismatch(Check):
             text_value=statement.value,
             table_value=value,
         )
+
+
+def _with_carried(tables: list[UnifiedTable], q: Quantity) -> int | None:
+    """A quantity of row 一 (new applications) with row 二's same cells added: what a figure
+    that says it includes the carried-over applications (含上年结转) counts."""
+    if not q.cells or any(row != NEW for row, _ in q.cells):
+        return None
+    new, carried = _table_value(tables, q), _table_value(tables, _carried_over(q))
+    return None if new is None or carried is None else new + carried
+
+
+def _carried_over(q: Quantity) -> Quantity:
+    return q._replace(cells=tuple((CARRIED_OVER, column) for _, column in q.cells))
 
 
 def _context_parts(doc: Document) -> dict[int, str]:

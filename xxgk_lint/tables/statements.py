@@ -12,9 +12,12 @@ A clause about a named part (县自然资源局收到申请19件, 本级, 以县
 by itself, nor are the clauses after it to the next ; or 。; the parts one sentence lists for one
 quantity are compared as their sum. A count given with its reason (因涉及第三方合法权益不予
 公开2件) is compared with that reason's row; a reason the rows do not tell apart is not
-compared. 行政复议和行政诉讼共6件 counts both kinds; a clause after one about disclosure
-cases (因政府信息公开被申请行政复议2件，被提起行政诉讼1件) is about them too. 予以公开14件
-（含部分公开2件） counts both rows.
+compared. 行政复议和行政诉讼共6件 counts both kinds, 行政复议、行政诉讼各5件 each of them; a
+clause after one about disclosure cases (因政府信息公开被申请行政复议2件，被提起行政诉讼1件)
+is about them too. 予以公开14件（含部分公开2件） counts both rows. The applicants listed right
+after a 收到 figure (其中自然人申请98件、法人或其他组织申请22件) count row 一's columns for
+them. A figure that also fits other business (结转下年度继续办理5件) is about applications in
+a part about them, or in a paragraph whose earlier sentence names them.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from ..lazyre import lazy
 from ..numerals import cn_to_int
 from .layout import (
     AFTER_REVIEW,
+    APPLICANTS,
     CARRIED_FORWARD,
     CARRIED_OVER,
     DIRECT,
@@ -62,6 +66,9 @@ class Quantity(NamedTuple):
         """The table cells the quantity is read from, as a reader finds them."""
         if self.group:
             return f"“{self.group}”各项的“总计”列"
+        rows = {row for row, _ in self.cells}
+        if len(rows) == 1 and len(self.cells) > 1:  # one row's columns: 法人或其他组织
+            return f"“{rows.pop()}”行" + "".join(f"“{column}”" for _, column in self.cells) + "列"
         return "与".join(f"“{row}”行“{column}”列" for row, column in self.cells)
 
 
@@ -117,6 +124,25 @@ _AFTER = Quantity(
 )
 
 
+def _applicant(name_zh: str, name_en: str, *columns: str) -> Quantity:
+    """The applications one kind of applicant made this year: row 一's columns for it."""
+    cells = tuple((NEW, column) for column in columns)
+    return Quantity(T3, f"本年新收{name_zh}申请数", f"applications from {name_en}", cells)
+
+
+_APPLICANT_QUANTITIES = {
+    "自然人": _applicant("自然人", "natural persons", "自然人"),
+    "法人": _applicant("法人或其他组织", "legal persons and organisations", *APPLICANTS[1:]),
+    "商业企业": _applicant("商业企业", "businesses", "商业企业"),
+    "科研机构": _applicant("科研机构", "research institutions", "科研机构"),
+    "社会公益组织": _applicant("社会公益组织", "public-interest organisations", "社会公益组织"),
+    "法律服务机构": _applicant("法律服务机构", "legal service institutions", "法律服务机构"),
+    "其他": _applicant("其他组织", "other organisations", "其他"),
+}
+"""The kinds of applicant 表三 counts, by the word the text names them with (公民 and
+法人或其他组织 are read as 自然人 and 法人)."""
+
+
 def _t2(row: str, column: str, name_zh: str, name_en: str) -> Quantity:
     return Quantity(T2, name_zh, name_en, ((row, column),))
 
@@ -129,21 +155,42 @@ _OPEN = r"[^。;,:\d]"
 
 class _Phrase(NamedTuple):
     """A phrase that states a quantity: its pattern (compiled on first use; the number is its
-    one group), the words it cannot match without (a quick test), and what it counts."""
+    first group), the words it cannot match without (a quick test), and what it counts (None:
+    each kind the phrase lists, 行政复议、行政诉讼各5件)."""
 
     words: tuple[str, ...]
     pattern: Callable[[], re.Pattern[str]]
-    quantity: Quantity
+    quantity: Quantity | None
 
 
-def _phrase(words: str, pattern: str, quantity: Quantity) -> _Phrase:
+def _phrase(words: str, pattern: str, quantity: Quantity | None) -> _Phrase:
     return _Phrase(tuple(words.split("|")), lazy(pattern), quantity)
 
 
+_KIND = r"(?:行政)?复议|(?:行政)?诉讼|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理"
+_KINDS = {
+    "复议": _REVIEW,
+    "诉讼": _LITIGATION,
+    "予以公开": _GRANTED,
+    "部分公开": _PARTIAL,
+    "不予公开": _REFUSED,
+    "无法提供": _UNABLE,
+    "不予处理": _NOT_PROCESSED,
+    "其他处理": _OTHER,
+}
+"""The kinds a 各 figure may be given for, by their word without 行政."""
+
 _PATTERNS: list[_Phrase] = [
+    # 行政复议、行政诉讼各5件, 被申请行政复议和被提起行政诉讼各1件: each kind has the figure.
+    _phrase(
+        "各",
+        rf"(?:{_KIND})(?:(?:和|及|与|、|或|以及)(?:被|被?提起|被?申请)?(?:{_KIND}))+"
+        rf"{_FILL}各{_NUM}{_UNIT}",
+        None,
+    ),
     _phrase(
         "新收|收到|受理|接收|接到",
-        rf"(?:新收|收到|受理|接收|接到){_OPEN}{{0,14}}?(?:申请|依申请公开){_FILL}{_NUM}{_UNIT}",
+        rf"(?:新收|收到|受理|接收|接到){_OPEN}{{0,24}}?(?:申请|依申请公开){_FILL}{_NUM}{_UNIT}",
         NEW_Q,
     ),
     _phrase("结转", rf"上一?年度?结转{_OPEN}{{0,12}}?{_NUM}{_UNIT}", _CARRIED_OVER),
@@ -296,21 +343,12 @@ def statements(
             value = _number(m.group(1))
             if value is None:
                 continue
-            role, subject = _subject(text, m.start(), issuer)
-            if not _about_disclosure(text, m, quantity, section):
-                if role == "member":  # other business of a part: what follows is about it
-                    found.append(_Found(quantity, value, *m.span(1), m.start(), "about", subject))
-                continue
-            q: Quantity | None = quantity
-            if quantity.group:
-                q = _reason(text, m.start(), quantity)
-                if q is None:
-                    continue  # a reason the table's rows do not tell apart
-            if _in_scope(text, m.start(), m.end(), year, subject):
-                taken.append(m.span())
-            else:  # out of scope (全县, 通过网络): no figure, and no sum with it
-                role, subject = "aside", "" if role == "own" else subject
-            found.append(_Found(q, value, *m.span(1), m.start(), role, subject))
+            for q in (quantity,) if quantity else _listed(m):
+                read = _read(text, m, q, value, year, section, issuer)
+                if read is not None:
+                    found.append(read)
+                    if read.role not in ("aside", "about"):
+                        taken.append(m.span())
     for words, pattern, quantity in _ZERO:
         if not any(word in text for word in words):
             continue
@@ -323,7 +361,42 @@ def statements(
                 continue
             role, subject = _subject(text, m.start(), issuer)
             found.append(_Found(quantity, 0, *m.span(), m.start(), role, subject))
-    yield from _compared(text, sorted(found, key=lambda f: f.at))
+    found.sort(key=lambda f: f.at)
+    yield from _compared(text, found)
+    yield from _applicants(text, found)
+
+
+def _listed(m: re.Match[str]) -> list[Quantity]:
+    """The kinds a 各 phrase lists, in order (行政复议、行政诉讼各5件)."""
+    words = re.findall(_KIND, m.group(0)[: m.start(1) - m.start()])
+    return list(dict.fromkeys(_KINDS[w.removeprefix("行政")] for w in words))
+
+
+def _read(
+    text: str,
+    m: re.Match[str],
+    quantity: Quantity,
+    value: int,
+    year: int | None,
+    section: str | None,
+    issuer: str | None,
+) -> _Found | None:
+    """How a phrase stating ``quantity`` is read: a figure of the whole, of a part, out of
+    scope (``aside``), a part's other business (``about``), or nothing (None)."""
+    role, subject = _subject(text, m.start(), issuer)
+    if not _about_disclosure(text, m, quantity, section):
+        if role == "member":  # other business of a part: what follows is about it
+            return _Found(quantity, value, *m.span(1), m.start(), "about", subject)
+        return None
+    q: Quantity | None = quantity
+    if quantity.group:
+        q = _reason(text, m.start(), quantity)
+        if q is None:
+            return None  # a reason the table's rows do not tell apart
+    if not _in_scope(text, m.start(), m.end(), year, subject):
+        # out of scope (全县, 通过网络): no figure, and no sum with it
+        role, subject = "aside", "" if role == "own" else subject
+    return _Found(q, value, *m.span(1), m.start(), role, subject)
 
 
 def _compared(text: str, found: list[_Found]) -> Iterator[Statement]:
@@ -364,6 +437,68 @@ def _compared(text: str, found: list[_Found]) -> Iterator[Statement]:
         )
 
 
+_APPLICANT = lazy(
+    r"(?:来自|由)?(自然人|公民|法人(?:或者?|和|及|与|、)?其他组织|法人|商业企业|科研机构"
+    r"|社会公益组织|法律服务机构|其他)(?:类|申请人|主体)*(?:提出|提交|申请|的)*"
+    rf"{_FILL}{_NUM}{_UNIT}"
+)
+_ASIDE = re.compile(r"\([^()]*\)")
+_GLUE = re.compile(
+    r"(?:[,、;:\s]|。(?=\s*(?:其中|从申请人|按申请人))|其中|另有|以及|和|及|申请人中"
+    r"|占比?为?约?\d+(?:\.\d+)?%|(?:从|按)申请人[^,;。\d]{0,6}(?:看|分|划分))*"
+)
+"""What may join a list of applicants to its figure and its items to each other (a share
+an item is given with, 占96.7%, included)."""
+
+
+def _applicants(text: str, found: list[_Found]) -> Iterator[Statement]:
+    """The applicant breakdown of this year's applications (共收到政府信息公开申请120件，其中
+    自然人申请98件、法人或其他组织申请22件): figures by kind of applicant in a list that
+    directly follows a whole 收到 figure (its scope is the list's), in its sentence or one
+    that opens with 其中 or 从申请人类型看. Nothing but the words that join a list may come
+    between the figure and the items; 其他 counts only inside the list."""
+    if not any(word in text for word in ("自然人", "公民", "法人", "企业", "机构", "组织")):
+        return
+    anchors = [f for f in found if f.quantity is NEW_Q and f.role in ("whole", "own")]
+    last = -1  # where the list so far ends; -1 before its first item
+    for m in _APPLICANT().finditer(text):
+        anchor = next((a for a in reversed(anchors) if a.end <= m.start()), None)
+        value = _number(m.group(2))
+        if anchor is None or value is None:
+            continue
+        since = max(last, _after_unit(text, anchor.end))
+        if not _follows(text[since : m.start()]) or (m.group(1) == "其他" and last < since):
+            last = -1
+            continue
+        last = m.end()
+        quantity = _APPLICANT_QUANTITIES[_kind_word(m.group(1))]
+        carried = _includes_carried(text, anchor.at)
+        yield Statement(quantity, value, *m.span(2), with_carried=carried)
+
+
+def _after_unit(text: str, at: int) -> int:
+    """Past the unit of the number that ends at ``at``."""
+    unit = _A_UNIT.match(text, at)
+    return unit.end() if unit else at
+
+
+_A_UNIT = re.compile(_UNIT)
+
+
+def _kind_word(kind: str) -> str:
+    """The key of ``_APPLICANT_QUANTITIES`` for a word naming applicants."""
+    if kind == "公民":
+        return "自然人"
+    return "法人" if kind.startswith("法人") else kind
+
+
+def _follows(gap: str) -> bool:
+    """Whether a list item comes right after what ``gap`` separates it from: only the words
+    that join a list (其中, 、, 从申请人类型看) between them, or a bracketed aside, and no
+    sentence break unless the next sentence opens with 其中 or 从申请人…看."""
+    return _GLUE.fullmatch(_ASIDE.sub("", gap)) is not None
+
+
 def _number(text: str) -> int | None:
     return int(text) if text.isdigit() else cn_to_int(text)
 
@@ -375,14 +510,20 @@ def _clause_start(text: str, at: int) -> int:
 
 def _in_scope(text: str, start: int, end: int, year: int | None, subject: str = "") -> bool:
     """False when the clause before (or the match itself) narrows, widens or moves the count;
-    the clause's named subject, a part by itself, is left out (其他部门和乡镇收到申请17件)."""
+    the clause's named subject, a part by itself, is left out (其他部门和乡镇收到申请17件), and
+    so is a list of every kind of applicant (收到公民、法人和其他组织的申请: all of them)."""
     clause = text[_clause_start(text, start) : end]
     if subject:
         clause = clause.replace(subject, "", 1)
+    clause = _ALL_APPLICANTS.sub("", clause)
     if _OTHER_SCOPE.search(clause):
         return False
     years = [int(y) for y in _YEAR.findall(clause)]
     return not (year and any(y != year for y in years))
+
+
+_ALL_APPLICANTS = re.compile(r"(?:自然人|公民)[、和及与或]*法人(?:或者|[、和及与或])*其他组织")
+"""Every kind of applicant named together (公民、法人和其他组织): all applications."""
 
 
 # The subject of a clause: a body named before the verb (县自然资源局收到申请19件), the
@@ -495,11 +636,13 @@ def _about_disclosure(text: str, m: re.Match[str], quantity: Quantity, section: 
     if quantity.context == "application":
         if _OTHER_BUSINESS.search(m.group(0)):
             return False
-        return (
-            section == "application"
-            or "公开" in clause
-            or _DISCLOSURE_APPLICATION.search(_sentence(text, m.start())) is not None
-        )
+        if "公开" in clause or _DISCLOSURE_APPLICATION.search(_sentence(text, m.start())):
+            return True
+        if _OTHER_MATTER.search(text, text.rfind("。", 0, m.start()) + 1, m.end()):
+            return False  # 受理信访事项40件，结转下年度继续办理5件: that business's figures
+        if section == "application":
+            return True
+        return _BARE.fullmatch(m.group(0)) is not None and _in_applications_paragraph(text, m)
     if quantity.context == "review":
         return (
             section == "review_litigation"
@@ -508,6 +651,36 @@ def _about_disclosure(text: str, m: re.Match[str], quantity: Quantity, section: 
             is not None
         )
     return True
+
+
+_OTHER_MATTER = re.compile(
+    r"许可|审批|备案|登记|信访(?!举报投诉类)|(?<!举报)投诉(?!类)|(?<!信访)举报(?!投诉类)|咨询"
+    r"|来信|来访|热线|政务服务|办件|建议|提案|案件"
+)
+"""Business an 依申请公开 part may also tell of, whose figures are not applications (the
+table's own reason 信访举报投诉类申请 aside)."""
+_TOPIC = re.compile(
+    r"(?:^|[。;])\s*(?:[一二三四五六七八九十]+是|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、"
+    r"|\d+[.、]|此外|另外)|主动公开|政府信息管理|平台|监督保障|复议|诉讼"
+)
+"""Where a paragraph turns to another topic: a new list item, or another part's words."""
+
+
+_BARE = re.compile(
+    r"(?:办结|上一?年度?结转|结转(?:至|到|入)?下一?年度?(?:继续)?(?:办理)?|新收|收到|受理)"
+    rf"{_FILL}{_NUM}{_UNIT}"
+)
+"""A phrase that names nothing but its figure (办结21件, 结转下年度继续办理5件): what the
+paragraph is about says what it counts."""
+
+
+def _in_applications_paragraph(text: str, m: re.Match[str]) -> bool:
+    """Whether a phrase continues a paragraph about disclosure applications (二是依申请公开
+    办理规范。全年办结21件，结转下年度继续办理5件。): an earlier sentence of the line speaks of
+    them, and the line has not turned to another topic since."""
+    start = text.rfind("。", 0, m.start()) + 1
+    mention = max(text.rfind(word, 0, start) for word in ("公开申请", "依申请公开"))
+    return mention >= 0 and _TOPIC.search(text, mention + 4, m.start()) is None
 
 
 _DISCLOSURE_CASES = re.compile(r"信息公开(?!条例)[^。;,]{0,12}?(?:复议|诉讼)")
