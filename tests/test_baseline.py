@@ -125,3 +125,11 @@ def test_sentence_around_stops_at_sentence_ends_and_line_breaks() -> None:
     assert sentence_around(text, start, start + 1) == "第二句有,问题。"
     last = text.index("下")
     assert sentence_around(text, last, last + 1) == "下一行。"
+
+
+def test_writing_a_baseline_through_a_link_keeps_the_link(project: Path) -> None:
+    (project / "baseline.json").symlink_to(project / "kept.json")
+    assert check("--write-baseline", "baseline.json").exit_code == 0
+    assert (project / "baseline.json").is_symlink()
+    assert json.loads((project / "kept.json").read_text("utf-8"))["findings"]
+    assert found(check("--baseline", "baseline.json")) == []

@@ -464,3 +464,20 @@ def test_concurrent_processes_while_one_prunes(project: Path) -> None:
     assert len(entries(project)) == 2
     assert time.time() - (root / "last-prune").stat().st_mtime < 120
     assert not (root / "prune.lock").exists()
+
+
+def test_a_pipe_is_read_once_by_the_check_not_by_the_cache(project: Path) -> None:
+    """``xxgk-lint check <(command)`` names a pipe: it can be read only once, and a pipe has
+    nothing to key a cache entry on."""
+    fifo = project / "reports" / "piped.txt"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_text(REPORT, encoding="utf-8"))
+    writer.start()
+    result = check(str(fifo))
+    writer.join(timeout=30)
+    assert result.exit_code == 1, result.stderr
+    assert [d["code"] for d in json.loads(result.stdout)["files"][0]["diagnostics"]] == [
+        "D001",
+        "T006",
+    ]
+    assert entries(project) == []

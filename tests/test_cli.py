@@ -492,3 +492,217 @@ def test_full_output_shows_the_text_verbatim(tmp_path: Path) -> None:
     out = run("check", "--no-cache", "--select", "T006", str(path)).stdout.splitlines()
     source = out.index("3 | 全年:smile:公开信息,共计十二条。")  # no emoji put in its place
     assert out[source + 1].index("^") - len("  | ") == cell_len("全年:smile:公开信息")
+
+
+def test_output_file_naming_a_checked_report_is_refused(broken: Path, tmp_path: Path) -> None:
+    """-o must never overwrite a report of the run: named, found in a folder, or linked."""
+    before = broken.read_bytes()
+    (tmp_path / "link.txt").symlink_to(broken)
+    for args in (
+        ["-o", str(broken), str(broken)],
+        ["-o", str(broken), str(tmp_path)],
+        ["-o", str(tmp_path / "link.txt"), str(broken)],
+        ["--write-baseline", str(broken), str(broken)],
+    ):
+        result = run("check", "--no-cache", *args)
+        assert result.exit_code == 2, args
+        assert result.stdout == ""
+        assert "names a report this run checks" in result.stderr
+        assert len(result.stderr.splitlines()) == 1
+    assert broken.read_bytes() == before
+
+
+def test_output_file_beside_the_reports_is_written(broken: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"  # not a report suffix: not checked, so not refused
+    result = run("check", "--no-cache", "--format", "json", "-o", str(target), str(tmp_path))
+    assert result.exit_code == 1
+    assert json.loads(target.read_text("utf-8"))["summary"]["files"] == 1
+
+
+@pytest.mark.parametrize("option", ["--output-file", "--write-baseline"])
+def test_unwritable_output_is_one_line_not_an_internal_error(
+    broken: Path, tmp_path: Path, option: str
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    for target, problem in (
+        (tmp_path, "names a folder, not a file"),
+        (blocker / "sub" / "out.json", "cannot write the"),
+    ):
+        result = run("check", "--no-cache", option, str(target), str(broken))
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"xxgk-lint: {target}: ")
+        assert problem in result.stderr and "internal error" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.txt", "file"]
+
+
+def test_output_through_a_link_or_into_a_pipe_keeps_them(broken: Path, tmp_path: Path) -> None:
+    """A link stays a link (its target gets the output); a FIFO is written, not replaced."""
+    import threading
+
+    link, real = tmp_path / "out.json", tmp_path / "real.json"
+    link.symlink_to(real)
+    assert run("check", "--no-cache", "--format", "json", "-o", str(link), str(broken)).exit_code
+    assert link.is_symlink() and json.loads(real.read_text("utf-8"))["summary"]["files"] == 1
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    read: list[str] = []
+    reader = threading.Thread(target=lambda: read.append(fifo.read_text("utf-8")))
+    reader.start()
+    result = run("check", "--no-cache", "--format", "concise", "-o", str(fifo), str(broken))
+    reader.join(timeout=30)
+    assert result.exit_code == 1
+    assert "D001" in read[0]
+    assert fifo.is_fifo()
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line_and_exit_two(broken: Path) -> None:
+    command = [sys.executable, "-m", "xxgk_lint.cli", "check", "--no-cache", str(broken)]
+    to_file = subprocess.run(
+        [*command, "-o", "/dev/full"], capture_output=True, text=True, timeout=60
+    )
+    with open("/dev/full", "w") as full:
+        to_stdout = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert to_file.returncode == 2
+    no_space = "No space left on device"
+    assert to_file.stderr == f"xxgk-lint: /dev/full: cannot write the output: {no_space}\n"
+    assert to_stdout.returncode == 2
+    assert to_stdout.stderr.decode().endswith(f"cannot write the output: {no_space}\n")
+    assert Path("/dev/full").is_char_device()
+
+
+def test_closed_standard_output_keeps_the_exit_code(broken: Path) -> None:
+    command = [sys.executable, "-m", "xxgk_lint.cli", "check", "--no-cache", str(broken)]
+    proc = subprocess.run(command, stdout=subprocess.DEVNULL, capture_output=False, timeout=60)
+    assert proc.returncode == 1
+    code = "import os, sys; os.close(1); os.execv(sys.executable, sys.argv[1:])"
+    closed = subprocess.run(
+        [sys.executable, "-c", code, sys.executable, *command[1:]],
+        stderr=subprocess.PIPE,
+        timeout=60,
+    )
+    assert closed.returncode == 1
+    assert closed.stderr == b""
+
+
+def test_each_file_is_checked_once_however_often_it_is_named(
+    broken: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "link.txt").symlink_to(broken)
+    once = json.loads(run("check", "--no-cache", "--format", "json", "broken.txt").stdout)
+    result = run(
+        "check", "--no-cache", "--format", "json",
+        "broken.txt", "./broken.txt", str(broken), "link.txt", ".", str(tmp_path),
+    )  # fmt: skip
+    files = json.loads(result.stdout)["files"]
+    assert [f["path"] for f in files] == ["broken.txt"]
+    assert files[0]["diagnostics"] == once["files"][0]["diagnostics"]
+    other = tmp_path / "other.txt"
+    other.write_bytes(broken.read_bytes())  # same text, another file: both checked
+    both = json.loads(run("check", "--no-cache", "--format", "json", ".").stdout)
+    assert [f["path"] for f in both["files"]] == ["broken.txt", "other.txt"]
+
+
+def test_stdin_named_twice_is_read_once(broken: Path) -> None:
+    result = run("check", "--format", "concise", "-", "-", input=broken.read_bytes())
+    assert result.exit_code == 1
+    assert result.stdout.count("-:1:1: D001") == 1
+
+
+@pytest.mark.parametrize("fix", [[], ["--fix"]])
+def test_empty_stdin_is_refused_as_an_empty_file_is(fix: list[str]) -> None:
+    for data in (b"", b" \n\r\n"):
+        result = run("check", *fix, "-", input=data)
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[0] == "xxgk-lint: -: empty input"
+        assert "D001" not in result.stdout + result.stderr
+
+
+def test_narrow_terminal_keeps_the_source_line_within_its_width() -> None:
+    from xxgk_lint.report.full import excerpt
+
+    line = "本报告所列数据的统计期限自2017年1月1日起至2017年12月31日止。如有疑问,请联系办公室。"
+    col = line.index(",") + 1
+    wide = excerpt(line, col, col + 1)
+    assert wide == excerpt(line, col, col + 1, None)  # no terminal: as before
+    for cells in (40, 20, 8):
+        shown, caret_from, width = excerpt(line, col, col + 1, cells)
+        assert cell_len(shown) <= cells
+        # the caret still points at the comma
+        assert shown[len(cell_text_before(shown, caret_from))] == ","
+        assert width == 1
+
+
+def cell_text_before(text: str, cells: int) -> str:
+    """The start of ``text`` that takes ``cells`` terminal cells."""
+    taken = ""
+    for char in text:
+        if cell_len(taken) >= cells:
+            break
+        taken += char
+    return taken
+
+
+def test_help_in_a_narrow_terminal_shows_whole_option_names() -> None:
+    command = [sys.executable, "-m", "xxgk_lint.cli", "check", "--help"]
+    env = {**os.environ, "COLUMNS": "40"}
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+    assert proc.returncode == 0
+    for option in ("--output-file", "--unsafe-fixes", "--stdin-filename", "--exit-zero"):
+        assert option in proc.stdout
+    assert "╭" not in proc.stdout
+    bad = subprocess.run(
+        [*command[:-1], "--format", "xml", "x.txt"], capture_output=True, text=True, env=env
+    )
+    assert bad.returncode == 2
+    assert "Error: Invalid value for '--format'" in bad.stderr and "╭" not in bad.stderr
+
+
+def test_summary_is_green_only_for_a_success(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(BROKEN.replace("信息12条", "信息,共12条"), "utf-8")
+    command = [sys.executable, "-m", "xxgk_lint.cli", "check", "--no-cache", "--select"]
+    env = {**os.environ, "FORCE_COLOR": "1", "COLUMNS": "80"}
+    infos = subprocess.run([*command, "T006", str(path)], capture_output=True, text=True, env=env)
+    passed = subprocess.run([*command, "T001", str(path)], capture_output=True, text=True, env=env)
+    assert "\x1b[1;32m" not in infos.stdout.splitlines()[-1]  # 1 problem found: not green
+    assert "\x1b[1;32m" in passed.stdout.splitlines()[-1]
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_fatal(broken: Path, tmp_path: Path) -> None:
+    """A GBK file name unpacked from a Windows zip: every format prints it as \\xNN."""
+    gbk = tmp_path / os.fsdecode("年报".encode("gbk") + b".txt")
+    gbk.write_bytes(broken.read_bytes())
+    shown = str(tmp_path / "\\xc4걨.txt")  # C4 is no UTF-8; EA B1 A8 happens to be 걨
+    for output_format in ("full", "json", "sarif", "github", "junit"):
+        result = run("check", "--no-cache", "--format", output_format, str(gbk))
+        assert result.exit_code == 1, (output_format, result.stderr)
+    concise = run("check", "--no-cache", "--format", "concise", str(tmp_path))
+    assert f"{shown}:1:1: D001" in concise.stdout
+
+
+def test_closed_standard_input_is_empty_input() -> None:
+    code = "import os, sys; os.close(0); os.execv(sys.executable, sys.argv[1:])"
+    command = [sys.executable, "-m", "xxgk_lint.cli", "check", "--no-cache", "-"]
+    closed = subprocess.run(
+        [sys.executable, "-c", code, *command], capture_output=True, text=True, timeout=60
+    )
+    assert closed.returncode == 2
+    assert closed.stderr == "xxgk-lint: -: empty input\n"
+
+
+def test_json_of_a_report_signed_with_a_month_only_validates(tmp_path: Path) -> None:
+    report = tmp_path / "month.txt"
+    report.write_text(
+        "某某县统计局2023年政府信息公开工作年度报告\n一、总体情况\n本年度依法公开。\n\n"
+        "某某县统计局\n2024年2月\n",
+        encoding="utf-8",
+    )
+    data = json.loads(run("check", "--format", "json", str(report)).stdout)
+    schema = json.loads(
+        resources.files("xxgk_lint").joinpath("schemas/output.schema.json").read_text("utf-8")
+    )
+    jsonschema.validate(data, schema)
+    assert data["files"][0]["report"]["published"] == "2024-02"

@@ -270,3 +270,28 @@ def test_schema_command_prints_the_shipped_schema(name: str) -> None:
     )
     assert shown == json.loads(shipped)
     jsonschema.Draft202012Validator.check_schema(shown)
+
+
+@pytest.mark.parametrize(
+    "data", [b"\xff\xfeselect = []\n", '# 配置\nselect = ["D001"]\n'.encode("gb18030")]
+)
+def test_a_configuration_that_is_not_utf8_is_one_line(project: Path, data: bytes) -> None:
+    (project / "xxgk-lint.toml").write_bytes(data)
+    result = run("reports")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"xxgk-lint: {project / 'xxgk-lint.toml'}: invalid TOML: ")
+    assert "not UTF-8" in result.stderr and "internal error" not in result.stderr
+
+
+def test_a_configuration_with_a_utf8_byte_order_mark_is_read(project: Path) -> None:
+    """Windows Notepad saves UTF-8 with a byte-order mark."""
+    (project / "xxgk-lint.toml").write_bytes(b'\xef\xbb\xbfselect = ["T006"]\n')
+    result = run("reports")
+    assert result.exit_code == 0, result.stderr
+    assert codes(result) == {"a.txt": [("T006", "info")]}
+
+
+def test_config_option_naming_a_folder(project: Path) -> None:
+    result = run("--config", str(project), "reports")
+    assert result.exit_code == 2
+    assert result.stderr == f"xxgk-lint: {project}: --config names a folder, not a file\n"

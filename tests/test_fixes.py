@@ -3,6 +3,7 @@ byte, refusals, atomic writes, --diff, read-only formats and idempotence."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -482,6 +483,27 @@ def test_standard_input_over_the_size_limit_is_an_error() -> None:
     assert "larger than" in (outcome.result.error or "") and outcome.output == b""
 
 
+def test_a_pipe_is_read_once_diffed_and_never_replaced(tmp_path: Path) -> None:
+    """``--diff <(command)``: the pipe's bytes are read once and diffed; ``--fix`` says it
+    cannot write a pipe instead of calling the text unreadable."""
+    import threading
+
+    data = report("全年共收到申请46件,其中网上申请30件。").encode("utf-8")
+    for write in (False, True):
+        fifo = tmp_path / f"piped-{write}.txt"
+        os.mkfifo(fifo)
+        writer = threading.Thread(target=fifo.write_bytes, args=(data,))
+        writer.start()
+        outcome = run_fix(fifo, "T006", write=write)
+        writer.join(timeout=30)
+        if write:
+            assert outcome.failed and "not a regular file" in outcome.notice
+        else:
+            assert outcome.changed and outcome.notice == ""
+            assert "+全年共收到申请46件，其中" in outcome.diff
+        assert fifo.is_fifo()
+
+
 # The command line: --fix, --diff, --unsafe-fixes
 
 
@@ -523,6 +545,19 @@ def test_cli_fix_of_stdin_prints_the_fixed_report(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert done.stdout == data.replace("46件,".encode(), "46件，".encode())
     assert "已修复 1 个问题" in done.stderr.decode()
+
+
+def test_cli_fix_of_excluded_stdin_gives_the_report_back_unchanged(tmp_path: Path) -> None:
+    """An editor pipes its text through ``--fix -``: an excluded file must come back as it
+    was, not as nothing."""
+    (tmp_path / "xxgk-lint.toml").write_text('exclude = ["drafts/"]\n', encoding="utf-8")
+    data = report("全年共收到申请46件,其中网上申请30件。").encode("utf-8")
+    args = ("--select", "T006", "--fix", "--force-exclude", "--stdin-filename")
+    excluded = cli(*args, "drafts/r.txt", "-", cwd=tmp_path, input=data)
+    assert excluded.returncode == 0
+    assert excluded.stdout == data
+    checked = cli(*args, "r.txt", "-", cwd=tmp_path, input=data)
+    assert checked.stdout == data.replace("46件,".encode(), "46件，".encode())
 
 
 def test_cli_unsafe_fixes_alone_is_a_usage_error(tmp_path: Path) -> None:

@@ -228,3 +228,24 @@ def test_ci_examples_run_as_written(name: str, report: Path) -> None:
         args = shlex.split(command.replace('"$REPORTS"', "年报"))[1:]
         result = runner.invoke(app, args)
         assert result.exit_code in (0, 1), (command, result.stderr)
+
+
+def test_ci_paths_keep_the_name_of_a_linked_report(report: Path, tmp_path: Path) -> None:
+    """A report linked into the checked folder is annotated under its own name (the file the
+    repository holds there), not its target's."""
+    (tmp_path / "linked.txt").symlink_to(report)
+    line = run("--format", "github", "--select", "D001", "linked.txt").stdout.splitlines()[0]
+    assert line.startswith("::error file=linked.txt,line=1,")
+    issues = json.loads(run("--format", "gitlab", "linked.txt").stdout)
+    assert {i["location"]["path"] for i in issues} == {"linked.txt"}
+
+
+def test_statistics_mark_only_what_fix_would_fix(tmp_path: Path, monkeypatch) -> None:
+    """T005's fix is unsafe: ``--fix`` alone leaves it, so it is not marked fixable."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.txt").write_text(REPORT.replace("信息,", "資訊,"), encoding="utf-8")
+    args = ("check", "--no-cache", "--select", "T005,T006", "--statistics")
+    text = runner.invoke(app, [*args, "r.txt"]).stdout.splitlines()
+    assert text == ["1\tT005\t    traditional-characters", "1\tT006\t[*] half-width-punctuation"]
+    rows = json.loads(runner.invoke(app, [*args, "--format", "json", "r.txt"]).stdout)
+    assert [(r["code"], r["fixable"]) for r in rows] == [("T005", False), ("T006", True)]

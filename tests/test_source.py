@@ -65,3 +65,19 @@ def test_unreadable_bytes_raise_a_clear_error(data: bytes, problem: str) -> None
         decode(data, "bad.txt")
     assert info.value.path == "bad.txt"
     assert problem in info.value.problem
+
+
+def test_a_device_of_endless_bytes_is_refused_at_the_limit(tmp_path) -> None:
+    """``stat`` gives a device no size: reading stops one byte past the limit."""
+    from pathlib import Path
+
+    from xxgk_lint.source import MB, load_path
+
+    zero = Path("/dev/zero")
+    if not zero.is_char_device():
+        pytest.skip("needs /dev/zero")
+    with pytest.raises(InputError, match="larger than the 1 MB limit"):
+        load_path(zero, max_text_bytes=1 * MB)
+    small = tmp_path / "r.txt"
+    small.write_text("某县2023年政府信息公开工作年度报告\n", encoding="utf-8")
+    assert load_path(small, max_text_bytes=1 * MB).text.startswith("某县2023年")

@@ -108,8 +108,11 @@ def load(path: Path) -> Baseline:
         if data["format"] != FORMAT:
             raise UsageError(f"{path}: baseline format {data['format']}, expected {FORMAT}")
         entries = frozenset((e["path"], e["code"], e["fingerprint"]) for e in data["findings"])
-    except (KeyError, TypeError) as exc:
-        raise UsageError(f"{path}: not an xxgk-lint baseline (missing {exc})") from None
+    except (KeyError, TypeError):
+        raise UsageError(
+            f'{path}: not an xxgk-lint baseline (expected an object with "format" and '
+            '"findings", as --write-baseline writes)'
+        ) from None
     return Baseline(path, entries)
 
 
@@ -133,10 +136,29 @@ def write(path: Path, results: Iterable[FileResult]) -> int:
         ensure_ascii=False,
         indent=2,
     )
+    try:
+        _replace(Path(os.path.realpath(path)), text + "\n")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
+    return len(findings)
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write ``path`` whole through a temporary file beside it (a link is followed, not
+    replaced); the temporary file does not outlive a failure. A device or a pipe is written
+    as it is, never replaced by a file."""
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8") as out:
+            out.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
     ) as tmp:
-        tmp.write(text + "\n")
-    os.replace(tmp.name, path)
-    return len(findings)
+        try:
+            tmp.write(text)
+            tmp.close()
+            os.replace(tmp.name, path)
+        except BaseException:
+            os.unlink(tmp.name)
+            raise

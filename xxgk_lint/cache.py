@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from functools import cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, engine
@@ -339,7 +340,9 @@ def lint_cached(
     """One file's result, from the cache in ``folder`` when its bytes and settings are
     unchanged; ``checks`` makes the check instances, which only a miss needs."""
     try:
-        if path.stat().st_size > settings.max_bytes:
+        status = path.stat()
+        # A pipe or a device (``<(command)``) can be read only once, and only by the check.
+        if not S_ISREG(status.st_mode) or status.st_size > settings.max_bytes:
             return engine.lint_path(path, display, checks(), settings)
         data = path.read_bytes()
     except OSError:

@@ -6,10 +6,9 @@ or internal error (one line on stderr naming the file; a traceback only with --d
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import Enum
 from functools import partial
 from pathlib import Path
@@ -27,6 +26,9 @@ app = typer.Typer(
     "Compliance linter for government information-disclosure annual reports.",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    # Plain help and usage errors: Rich's boxes truncate option names in a narrow terminal
+    # and fill CI logs with frames.
+    rich_markup_mode=None,
 )
 
 
@@ -206,8 +208,10 @@ def check(
         run_lang = resolver.settings_for(None, resolver.config_for(None)).lang
         max_bytes = max_size * MB
         check_paths(paths)  # a bad path stops the run before any output
-        files = _files(paths, resolver, force_exclude, stdin_filename)
+        _check_targets(paths, output_file, write_baseline)
         fixing = _fix_run(fix, diff, unsafe_fixes, run_lang)
+        echo = fix and not diff  # the fixed report of stdin goes to stdout, excluded or not
+        files = _unique(_files(paths, resolver, force_exclude, stdin_filename, echo))
         if fixing is not None:  # fixes rewrite files one after another, without the cache
             results = fixing.results(_targets(files, resolver, None, max_bytes))
         else:
@@ -243,6 +247,28 @@ def check(
         raise typer.Exit(1)
 
 
+def _check_targets(paths: list[str], output_file: Path | None, baseline: Path | None) -> None:
+    """Refuse output files the run could not or must not write, before any file is read."""
+    from .report.output import check_target
+
+    for option, path in (("--output-file", output_file), ("--write-baseline", baseline)):
+        if path is not None:
+            check_target(path, option, paths)
+
+
+def _unique(files):
+    """Each file once, however often it is named (a folder given twice, a file inside a
+    folder also named, two paths or a link to one file, ``-`` twice): the first name wins."""
+    from .engine import file_identity
+
+    seen: set[object] = set()
+    for item in files:
+        identity = file_identity(item[0])
+        if identity not in seen:
+            seen.add(identity)
+            yield item
+
+
 def _fix_run(fix: bool, diff: bool, unsafe: bool, lang: str):
     """The fixing of this run (None: findings are only reported)."""
     from .errors import UsageError
@@ -256,9 +282,17 @@ def _fix_run(fix: bool, diff: bool, unsafe: bool, lang: str):
     return FixRun(FixOptions(unsafe=unsafe, write=not diff), lang)
 
 
-def _files(paths: list[str], resolver, force_exclude: bool, stdin_filename: str | None):
+def _files(
+    paths: list[str],
+    resolver,
+    force_exclude: bool,
+    stdin_filename: str | None,
+    echo_stdin: bool = False,
+):
     """(path, display, named, configuration) of every file to check and not excluded, found
-    as the workers need more."""
+    as the workers need more. With ``echo_stdin`` (``--fix -``, where stdout carries the
+    report) excluded standard input is copied to stdout unchanged, as ruff does: an editor
+    piping its text through the fixer must get it back, not nothing."""
     from .engine import discover
 
     for raw in paths:
@@ -271,7 +305,24 @@ def _files(paths: list[str], resolver, force_exclude: bool, stdin_filename: str 
             config = resolver.config_for(named)
             skippable = named is not None and (force_exclude or not explicit)
             if not (skippable and resolver.is_excluded(named, config)):
-                yield path, display, named, config
+                yield path, _printable(display), named, config
+            elif path is None and echo_stdin:
+                _echo_stdin()
+
+
+def _printable(name: str) -> str:
+    """A path as every output format can carry it: bytes of a file name that are not UTF-8
+    (a GBK name unpacked from a Windows zip) are shown as \\xNN, as Python's repr does,
+    instead of failing the run when the name is printed."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _echo_stdin() -> None:
+    import shutil
+
+    sys.stdout.flush()
+    shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
 
 
 def _cache_folder(cache_dir: Path | None, root: Path) -> Path:
@@ -335,28 +386,13 @@ def _baselined(results, baseline: Path | None, write_baseline: Path | None):
         _fail(f"{hidden} finding(s) hidden by the baseline {baseline}")
 
 
-@contextmanager
-def _output(output_file: Path | TextIO | None) -> Iterator[TextIO]:
-    """Standard output (or the stream given), or a temporary file beside ``output_file``
-    renamed onto it when the output is complete: a run that fails never leaves half a file."""
-    if output_file is None or not isinstance(output_file, Path):
-        yield output_file or sys.stdout
-        return
-    output_file.parent.mkdir(parents=True, exist_ok=True)
-    partial_file = output_file.with_name(f".{output_file.name}.{os.getpid()}.tmp")
-    try:
-        with partial_file.open("w", encoding="utf-8") as out:
-            yield out
-        os.replace(partial_file, output_file)
-    finally:
-        partial_file.unlink(missing_ok=True)
-
-
 def _render(
     results, output_format: OutputFormat, output_file: Path | TextIO | None, lang: str, stats: bool
 ):
     """Render the results as they come; returns the counts the exit code needs."""
-    with _output(output_file) as out:
+    from .report.output import open_output
+
+    with open_output(output_file) as out:
         if stats:
             from .report.statistics import render
 
@@ -417,6 +453,7 @@ def main() -> NoReturn:
     """Console-script entry point. The process ends without the interpreter's clean-up, as
     mypy's does: every file is closed and every worker joined by then, and freeing each
     object of the finished run would cost a one-file run more than a tenth of its time."""
+    _open_closed_streams()
     try:
         app()
         code: int | str | None = 0
@@ -425,12 +462,36 @@ def main() -> NoReturn:
     if isinstance(code, str):  # sys.exit("message")
         print(code, file=sys.stderr)
         code = 1
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # the reader went away; nothing left to tell it
-            code = code or 1
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (| head): nothing left to tell it
+        code = code or 1
+    except (OSError, ValueError) as exc:  # a full disk: the output is incomplete
+        _stderr(f"xxgk-lint: standard output: cannot write the output: {_reason(exc)}")
+        code = 2
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        code = code or 1
     os._exit(code or 0)
+
+
+def _open_closed_streams() -> None:
+    """Started with a standard stream closed (``>&-``, ``<&-``), Python has no stream for
+    it: use the null device, so output is dropped but the exit code still tells the result,
+    and closed input reads as empty input."""
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
+
+
+def _reason(exc: BaseException) -> str:
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+
+
+def _stderr(line: str) -> None:
+    with contextlib.suppress(OSError, ValueError):  # stderr gone too: the exit code tells
+        print(line, file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ Precedence: command line > ``--config`` file > nearest file > defaults.
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import difflib
 import json
@@ -101,11 +102,16 @@ def _table(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any] | None, str
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's data; a UTF-8 byte-order mark (Windows Notepad writes one) is allowed."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        data = path.read_bytes()
+        return tomllib.loads(data.removeprefix(codecs.BOM_UTF8).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:  # TOML is UTF-8; a GBK or UTF-16 file is not TOML
+        raise ConfigError(
+            f"{path}: invalid TOML: not UTF-8 text (byte {exc.start + 1}); save it as UTF-8"
+        ) from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
@@ -319,6 +325,8 @@ class Resolver:
         self.isolated = isolated
         self._fixed: Config | None = None
         if config_file is not None:
+            if config_file.is_dir():
+                raise ConfigError(f"{config_file}: --config names a folder, not a file")
             if not config_file.is_file():
                 raise ConfigError(f"{config_file}: no such configuration file")
             self._fixed = load_config(config_file, self.known)

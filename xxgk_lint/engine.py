@@ -182,6 +182,19 @@ def check_paths(paths: Iterable[str]) -> None:
             raise InputError(raw, "no such file or folder")
 
 
+def file_identity(path: Path | None) -> object:
+    """What makes two paths one file: its device and inode (links and other spellings of a
+    path agree on them); standard input is one input however often it is named. A path that
+    cannot be looked at is its own identity, so its error is still reported."""
+    if path is None:
+        return "-"
+    try:
+        status = path.stat()
+    except OSError:
+        return str(path)
+    return status.st_dev, status.st_ino
+
+
 def discover(paths: Iterable[str]) -> Iterator[tuple[Path | None, str]]:
     """Files to check: named files as given, folders searched recursively for reports, in
     sorted order. Every path is checked first (``check_paths``), so a bad one stops the run

@@ -35,7 +35,7 @@ from .diagnostic import Diagnostic, Edit
 from .engine import FileResult, Finding, lint_source
 from .errors import InputError
 from .settings import Settings
-from .source import Source, decode, load_path, too_large
+from .source import Source, decode, decode_input, read_path
 
 if TYPE_CHECKING:
     from .parallel import Target
@@ -361,8 +361,11 @@ def write_atomic(path: Path, data: bytes, expected: bytes) -> None:
     disk, then ``os.replace`` swaps it in: a reader or a crash sees the old file or the new,
     never half of one. A symbolic link is followed: the file it points to is replaced.
     """
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):  # a pipe or a device: nothing to replace
+        raise FixRefused("unwritable", reason="not a regular file")
     target = Path(os.path.realpath(path))
-    mode = stat.S_IMODE(target.stat().st_mode)
+    mode = stat.S_IMODE(status.st_mode)
     if not os.access(target, os.W_OK):
         raise PermissionError(13, "permission denied", str(target))
     if target.read_bytes() != expected:
@@ -389,13 +392,13 @@ def fix_path(
     path: Path, display: str, checks: Sequence[Check], settings: Settings, options: FixOptions
 ) -> FixOutcome:
     """Lint and fix one file; with ``options.write`` write the fixes back to it."""
-    try:
-        source = load_path(path, display, settings.max_bytes)
-        original = path.read_bytes()
+    from .formats import load_bytes
+
+    try:  # read once: a pipe (``<(command)``) has its bytes only once
+        original = read_path(path, display, settings.max_bytes)
+        source = load_bytes(original, display, path.suffix.lower())
     except InputError as exc:
         return FixOutcome(FileResult(display, error=exc.problem))
-    except OSError as exc:
-        return FixOutcome(FileResult(display, error=exc.strerror or str(exc)))
     lint = _lint_with(checks, settings)
     outcome = fix_source(source, original, lint, options, settings.lang)
     if not (options.write and outcome.changed):
@@ -421,12 +424,11 @@ def fix_stdin(
     """Lint and fix a report read from standard input; ``output`` is the text to print (the
     input as it came when it cannot be fixed; nothing when it is over the size limit, as
     ``data`` then holds only its start)."""
-    if len(data) > settings.max_bytes:
-        return FixOutcome(FileResult(name, error=too_large(settings.max_bytes)))
     try:
-        source = decode(data, name)
+        source = decode_input(data, name, settings.max_bytes)
     except InputError as exc:
-        return FixOutcome(FileResult(name, error=exc.problem), output=data)
+        over = len(data) > settings.max_bytes
+        return FixOutcome(FileResult(name, error=exc.problem), output=b"" if over else data)
     return fix_source(source, data, _lint_with(checks, settings), options, settings.lang)
 
 

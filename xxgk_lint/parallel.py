@@ -26,7 +26,7 @@ from .check import Check, all_checks, select_codes
 from .engine import FileResult
 from .errors import InputError
 from .settings import Settings
-from .source import decode, too_large
+from .source import decode_input
 
 if TYPE_CHECKING:  # the pool's modules are imported only when a run needs workers
     from concurrent.futures import Future
@@ -94,11 +94,8 @@ class _Worker:
         settings = target.settings or self.settings
         checks = partial(self.checks_for, settings.select)  # a cache hit needs none
         if target.path is None:
-            data = target.data or b""
             try:
-                if len(data) > settings.max_bytes:
-                    raise InputError(target.display, too_large(settings.max_bytes))
-                source = decode(data, target.display)
+                source = decode_input(target.data or b"", target.display, settings.max_bytes)
             except InputError as exc:
                 return FileResult(target.display, error=exc.problem)
             result = engine.lint_source(source, checks(), settings)

@@ -222,6 +222,16 @@ def decode(data: bytes, path: str) -> Source:
     return Source(path, text, encoding, newline=_detect_newline(text))
 
 
+def decode_input(data: bytes, name: str, limit: int) -> Source:
+    """Decode a report read as bytes (standard input) as a file would be: refused when over
+    ``limit`` (``data`` then holds only its start, one byte past the limit) or blank."""
+    if len(data) > limit:
+        raise InputError(name, too_large(limit))
+    if not data.strip():
+        raise InputError(name, "empty input")
+    return decode(data, name)
+
+
 def _detect_encoding(data: bytes) -> str | None:
     """GB18030 covers GBK and GB2312; try it strictly before asking charset-normalizer."""
     try:
@@ -235,30 +245,45 @@ def _detect_encoding(data: bytes) -> str | None:
     return best.encoding if best else None
 
 
-def _refuse_unread(path: Path, name: str, size: int, max_text_bytes: int) -> None:
-    """Refuse a file over the text limit from its first bytes, unless it is a Word file, a web
-    page or a PDF no larger than ``MAX_BYTES`` (their readers have limits of their own)."""
+def _refuse_large(head: bytes, name: str, size: int | None, max_text_bytes: int) -> None:
+    """Refuse a file over the text limit (``size`` bytes; None: unknown) from its first bytes
+    ``head``, unless it is a Word file, a web page or a PDF no larger than ``MAX_BYTES``
+    (their readers have limits of their own)."""
     from .formats import sniff
 
-    with path.open("rb") as fh:
-        kind = sniff(fh.read(1024))
-    if kind == "text":
+    if sniff(head[:1024]) == "text":
         raise InputError(name, too_large(max_text_bytes, size))
-    if size > MAX_BYTES:
+    if size is not None and size > MAX_BYTES:
         raise InputError(name, f"file is larger than {MAX_BYTES // MB} MB")
 
 
-def load_path(
+def _read(path: Path, name: str, max_text_bytes: int) -> bytes:
+    """The file's bytes. A file over the limit is refused from its first bytes; no more than
+    one byte past a limit is read, so a device or a pipe whose size ``stat`` cannot tell
+    (``/dev/zero``, ``<(command)``) is refused too, instead of filling the memory."""
+    size = path.stat().st_size
+    limit = max(max_text_bytes, MAX_BYTES)
+    with path.open("rb") as fh:
+        if size > max_text_bytes:
+            _refuse_large(fh.read(1024), name, size, max_text_bytes)
+            fh.seek(0)
+        data = fh.read(max_text_bytes + 1)
+        if len(data) > max_text_bytes:  # not text, or grown since, or of no known size
+            _refuse_large(data, name, None, max_text_bytes)
+            data += fh.read(limit + 1 - len(data))
+    if len(data) > limit:
+        raise InputError(name, f"file is larger than {limit // MB} MB")
+    return data
+
+
+def read_path(
     path: Path, display: str | None = None, max_text_bytes: int = MAX_TEXT_BYTES
-) -> Source:
-    """Read one report file of any supported format, with errors that name the file.
-    A text file over ``max_text_bytes`` is refused before it is read."""
+) -> bytes:
+    """The bytes of one report file, with errors that name the file. A text file over
+    ``max_text_bytes`` is refused before it is read; so is an empty one."""
     name = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > max_text_bytes:
-            _refuse_unread(path, name, size, max_text_bytes)
-        data = path.read_bytes()
+        data = _read(path, name, max_text_bytes)
     except FileNotFoundError as exc:
         raise InputError(name, "no such file") from exc
     except IsADirectoryError as exc:
@@ -269,6 +294,15 @@ def load_path(
         raise InputError(name, exc.strerror or str(exc)) from exc
     if not data.strip():
         raise InputError(name, "empty file")
+    return data
+
+
+def load_path(
+    path: Path, display: str | None = None, max_text_bytes: int = MAX_TEXT_BYTES
+) -> Source:
+    """Read one report file of any supported format (``read_path``), with errors that name
+    the file."""
     from .formats import load_bytes
 
-    return load_bytes(data, name, path.suffix.lower())
+    data = read_path(path, display, max_text_bytes)
+    return load_bytes(data, display or str(path), path.suffix.lower())

@@ -1,4 +1,5 @@
-"""``--statistics``: how many findings each rule has, most frequent first (like ruff)."""
+"""``--statistics``: how many findings each rule has, most frequent first (like ruff); ``[*]``
+marks the rules whose findings ``--fix`` fixes (an unsafe fix needs ``--unsafe-fixes``)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def render(results: Iterable[FileResult], out: TextIO, as_json: bool) -> Counts:
         counts.add(result)
         for f in result.findings:
             names[f.code] = f.name
-            if f.fix:
+            if f.fix and f.fix["applicability"] == "safe":  # as ruff: what --fix would fix
                 fixable.add(f.code)
     ordered = sorted(counts.by_code.items(), key=lambda item: (-item[1], item[0]))
     table = [
